@@ -1,0 +1,57 @@
+// Errors shaped like Node's own: the `code` is the contract, the message may change.
+import { getSystemErrorMap, inspect } from 'node:util';
+
+export interface SystemError extends Error {
+  code: string;
+  errno: number;
+  syscall: string;
+}
+
+/** `EINVAL: invalid argument, close_range` with code, negative errno and syscall. */
+export function systemError(negativeErrno: number, syscall: string, detail?: string): SystemError {
+  const [code, description] = getSystemErrorMap().get(negativeErrno) ?? [`E${-negativeErrno}`, 'unknown error'];
+  const error = new Error(`${code}: ${description}, ${syscall}${detail ? ` ${detail}` : ''}`) as SystemError;
+  error.code = code;
+  error.errno = negativeErrno;
+  error.syscall = syscall;
+  return error;
+}
+
+function withCode<E extends Error>(error: E, code: string): E & { code: string } {
+  return Object.assign(error, { code });
+}
+
+function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return `Received ${value}`;
+  if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object') return `Received an instance of ${value.constructor?.name ?? 'Object'}`;
+  return `Received type ${typeof value} (${inspect(value)})`;
+}
+
+export function invalidArgType(name: string, expected: string, value: unknown): TypeError & { code: string } {
+  return withCode(
+    new TypeError(`The "${name}" argument must be ${expected}. ${describeReceived(value)}`),
+    'ERR_INVALID_ARG_TYPE',
+  );
+}
+
+export function outOfRange(name: string, range: string, value: unknown): RangeError & { code: string } {
+  return withCode(
+    new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${inspect(value)}`),
+    'ERR_OUT_OF_RANGE',
+  );
+}
+
+export function unsafeUnshare(): Error & { code: string } {
+  return withCode(
+    new Error(
+      'unshare splits this thread\'s descriptor table from the runtime\'s worker threads ' +
+        '(async fs would then fail with EBADF); pass beforeExec: true when the process is about to exec',
+    ),
+    'ERR_UNSAFE_UNSHARE',
+  );
+}
+
+export function closeRangeIncomplete(message: string, cause?: unknown): Error & { code: string } {
+  return withCode(new Error(message, cause === undefined ? undefined : { cause }), 'ERR_CLOSE_RANGE_INCOMPLETE');
+}

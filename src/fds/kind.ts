@@ -1,0 +1,25 @@
+// What /proc/self/fd/N links to says what kind of object the fd is, without
+// opening anything: `pipe:[123]`, `socket:[45]`, `anon_inode:[eventfd]`, or a path.
+export type FdType =
+  | 'file' | 'directory' | 'pipe' | 'socket' | 'tty' | 'char' | 'block' | 'eventpoll' | 'eventfd'
+  | 'signalfd' | 'timerfd' | 'inotify' | 'pidfd' | 'anon' | 'unknown';
+
+const ANON_KINDS: Record<string, FdType> = {
+  '[eventpoll]': 'eventpoll',
+  '[eventfd]': 'eventfd',
+  '[signalfd]': 'signalfd',
+  '[timerfd]': 'timerfd',
+  inotify: 'inotify',
+  '[pidfd]': 'pidfd',
+};
+
+const TTY_PATH = /^\/dev\/(pts\/\d+|tty\w*|console)$/;
+
+/** The kind a link target shows by itself; `undefined` for a path (that needs a stat). */
+export function kindOfLinkTarget(target: string): FdType | undefined {
+  if (target.startsWith('pipe:')) return 'pipe';
+  if (target.startsWith('socket:')) return 'socket';
+  if (target.startsWith('anon_inode:')) return ANON_KINDS[target.slice('anon_inode:'.length)] ?? 'anon';
+  if (target.startsWith('/')) return TTY_PATH.test(target) ? 'tty' : undefined;
+  return 'unknown';
+}

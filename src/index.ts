@@ -1,0 +1,5 @@
+// close-range: close_range(2) for JavaScript runtimes.
+export { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js';
+export type { RangeOptions } from './types.js';
+export { closeRange, closeFrom, cloexecFrom } from './close-range.js';
+export { probe, type ProbeResult } from './probe.js';

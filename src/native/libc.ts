@@ -1,0 +1,84 @@
+// The only module that talks to koffi. Every binding returns a result >= 0 or
+// a negative errno, never throws, and reads errno on the line right after the
+// call (any other native call in between can overwrite it).
+import { createRequire } from 'node:module';
+import { arch } from 'node:process';
+
+export interface Libc {
+  /** close_range(2) through syscall(2): glibc < 2.34 and musl have no wrapper. */
+  closeRange(first: number, last: number, flags: number): number;
+  close(fd: number): number;
+  /** fcntl(2) with an int argument (F_GETFD, F_SETFD, F_GETFL, F_DUPFD_CLOEXEC...). */
+  fcntl(fd: number, command: number, argument: number): number;
+  open(path: string, flags: number, mode: number): number;
+  dup2(oldFd: number, newFd: number): number;
+  unshare(flags: number): number;
+}
+
+// x86-64, arm64 and every other architecture since Linux 5.1 share the
+// generic syscall table for new calls; only alpha differs, and Node has no alpha port.
+const SYS_CLOSE_RANGE = 436;
+
+export const F_GETFD = 1;
+export const F_SETFD = 2;
+export const F_GETFL = 3;
+export const FD_CLOEXEC = 1;
+export const O_ACCMODE = 3;
+export const O_RDONLY = 0;
+export const O_WRONLY = 1;
+export const O_RDWR = 2;
+export const O_CLOEXEC = 0o2000000;
+export const CLONE_FILES = 0x400;
+
+type Koffi = typeof import('koffi');
+let bindings: Libc | undefined;
+
+/** Loads koffi on first use (about 12 ms), then returns the same bindings. */
+export function libc(): Libc {
+  return (bindings ??= bind());
+}
+
+function loadKoffi(): Koffi {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('koffi') as Koffi;
+  } catch (error) {
+    throw new Error(
+      'close-range needs the koffi package and its prebuilt binary for ' +
+        `linux-${arch}. Reinstall without --omit=optional (koffi ships its ` +
+        'binaries as optional dependencies).',
+      { cause: error },
+    );
+  }
+}
+
+function bind(): Libc {
+  const koffi = loadKoffi();
+  // dlopen(NULL) is the running process: whichever libc Node was linked
+  // against (glibc or musl) is already there, with no file name to guess.
+  const lib = koffi.load(null);
+  const checked =
+    <A extends unknown[]>(fn: (...args: A) => number) =>
+    (...args: A): number => {
+      const result = fn(...args);
+      return result < 0 ? -koffi.errno() : result;
+    };
+  const syscall = lib.func('long syscall(long, uint, uint, uint)');
+  const close = lib.func('int close(int)');
+  const fcntl = lib.func('int fcntl(int, int, int)');
+  const open = lib.func('int open(str, int, uint)');
+  const dup2 = lib.func('int dup2(int, int)');
+  const unshare = lib.func('int unshare(int)');
+  return {
+    // Written out rather than through checked(): this is the hot path.
+    closeRange(first, last, flags) {
+      const result = syscall(SYS_CLOSE_RANGE, first, last, flags);
+      return result < 0 ? -koffi.errno() : result;
+    },
+    close: checked((fd: number) => close(fd)),
+    fcntl: checked((fd: number, command: number, argument: number) => fcntl(fd, command, argument)),
+    open: checked((path: string, flags: number, mode: number) => open(path, flags, mode)),
+    dup2: checked((oldFd: number, newFd: number) => dup2(oldFd, newFd)),
+    unshare: checked((flags: number) => unshare(flags)),
+  };
+}

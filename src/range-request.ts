@@ -1,0 +1,76 @@
+// Normalizes closeRange/closeFrom arguments once, at the public edge, into a
+// fresh object. Argument errors come first; then the kernel's own EINVAL
+// checks, in the kernel's order (unknown flag bits, then first > last).
+import { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js';
+import { outOfRange, systemError } from './errors.js';
+import type { RangeOptions } from './types.js';
+import { validateBoolean, validateFd, validateFdList, validateObject } from './validate.js';
+
+const EINVAL = -22;
+const KNOWN_FLAGS = CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC;
+
+export interface RangeRequest {
+  readonly first: number;
+  readonly last: number;
+  readonly cloexec: boolean;
+  readonly unshare: boolean;
+  readonly beforeExec: boolean;
+  /** Sorted, without duplicates, only those inside first..last. */
+  readonly keep: readonly number[];
+}
+
+export function toRangeRequest(first: unknown, last: unknown, flags: unknown, flagsName: string): RangeRequest {
+  const from = validateFd(first, 'first');
+  const to = validateFd(last, 'last');
+  const options = typeof flags === 'number' ? optionsFromKernelFlags(flags, flagsName) : normalizeOptions(flags, flagsName);
+  if (from > to) throw systemError(EINVAL, 'close_range', `(first ${from} > last ${to})`);
+  const keep = [...new Set(options.keep)].filter((fd) => fd >= from && fd <= to).sort((a, b) => a - b);
+  return { first: from, last: to, cloexec: options.cloexec, unshare: options.unshare, beforeExec: options.beforeExec, keep };
+}
+
+interface NormalizedOptions {
+  cloexec: boolean;
+  unshare: boolean;
+  beforeExec: boolean;
+  keep: number[];
+}
+
+function optionsFromKernelFlags(flags: number, name: string): NormalizedOptions {
+  if (!Number.isInteger(flags) || flags < 0 || flags > FD_MAX) {
+    throw outOfRange(name, `an integer >= 0 && <= ${FD_MAX}`, flags);
+  }
+  if ((flags & ~KNOWN_FLAGS) !== 0) throw systemError(EINVAL, 'close_range', `(unknown flags 0x${flags.toString(16)})`);
+  return {
+    cloexec: (flags & CLOSE_RANGE_CLOEXEC) !== 0,
+    unshare: (flags & CLOSE_RANGE_UNSHARE) !== 0,
+    beforeExec: false,
+    keep: [],
+  };
+}
+
+export function normalizeOptions(value: unknown, name: string): NormalizedOptions {
+  const options = validateObject(value, name) as RangeOptions;
+  return {
+    cloexec: validateBoolean(options.cloexec, `${name}.cloexec`),
+    unshare: validateBoolean(options.unshare, `${name}.unshare`),
+    beforeExec: validateBoolean(options.beforeExec, `${name}.beforeExec`),
+    keep: validateFdList(options.keep, `${name}.keep`),
+  };
+}
+
+export function kernelFlags(request: RangeRequest): number {
+  return (request.cloexec ? CLOSE_RANGE_CLOEXEC : 0) | (request.unshare ? CLOSE_RANGE_UNSHARE : 0);
+}
+
+/** The sub-ranges of first..last that avoid every protected fd (sorted, unique). */
+export function gapsAround(first: number, last: number, protectedFds: readonly number[]): Array<[number, number]> {
+  const gaps: Array<[number, number]> = [];
+  let start = first;
+  for (const fd of protectedFds) {
+    if (fd < start || fd > last) continue;
+    if (fd > start) gaps.push([start, fd - 1]);
+    start = fd + 1;
+  }
+  if (start <= last) gaps.push([start, last]);
+  return gaps;
+}

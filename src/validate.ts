@@ -1,0 +1,41 @@
+import { FD_MAX } from './constants.js';
+import { invalidArgType, outOfRange } from './errors.js';
+
+const FD_RANGE = `an integer >= 0 && <= ${FD_MAX}`;
+
+/** A descriptor number as close_range(2) takes it: an unsigned 32-bit integer. */
+export function validateFd(value: unknown, name: string): number {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!Number.isInteger(value) || value < 0 || value > FD_MAX) throw outOfRange(name, FD_RANGE, value);
+  return value;
+}
+
+export function validateOptionalFd(value: unknown, name: string, fallback: number): number {
+  return value === undefined ? fallback : validateFd(value, name);
+}
+
+export function validateBoolean(value: unknown, name: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
+  return value;
+}
+
+export function validateObject(value: unknown, name: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidArgType(name, 'of type object', value);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Validates every entry before returning, so that nothing runs on a half-checked list. */
+export function validateFdList(value: unknown, name: string): number[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object' || typeof (value as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw invalidArgType(name, 'an iterable of descriptor numbers', value);
+  }
+  const fds: number[] = [];
+  let index = 0;
+  for (const entry of value as Iterable<unknown>) fds.push(validateFd(entry, `${name}[${index++}]`));
+  return fds;
+}

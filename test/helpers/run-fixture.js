@@ -1,0 +1,28 @@
+// Runs a script from test/fixtures in a fresh Node process. Anything that
+// closes descriptors runs there, never in the test runner: a wrong range
+// would kill the runner and hide the failure.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const fixturePath = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/** Runs fixture `name` with `args`; `result` is the JSON the fixture printed last. */
+export function runFixture(name, args = [], options = {}) {
+  const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), fixturePath(name), ...args.map(String)], {
+    encoding: 'utf8',
+    timeout: options.timeout ?? 60_000,
+    env: options.env ?? process.env,
+    input: options.input,
+  });
+  const lastLine = child.stdout.trim().split('\n').at(-1) ?? '';
+  let result;
+  try {
+    result = JSON.parse(lastLine);
+  } catch {
+    result = undefined;
+  }
+  if (options.expectJson !== false && result === undefined) {
+    throw new Error(`fixture ${name} ${args.join(' ')} printed no JSON (status ${child.status}, signal ${child.signal})\nstdout: ${child.stdout}\nstderr: ${child.stderr}`);
+  }
+  return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr, result };
+}
