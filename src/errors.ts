@@ -55,3 +55,12 @@ export function unsafeUnshare(): Error & { code: string } {
 export function closeRangeIncomplete(message: string, cause?: unknown): Error & { code: string } {
   return withCode(new Error(message, cause === undefined ? undefined : { cause }), 'ERR_CLOSE_RANGE_INCOMPLETE');
 }
+
+export function fdLeak(leaked: readonly { fd: number; type: string; target: string }[]): Error & { code: string } {
+  const lines = leaked.map(({ fd, type, target }) => `  fd ${fd}: ${type} ${target}`);
+  const count = leaked.length === 1 ? '1 file descriptor was' : `${leaked.length} file descriptors were`;
+  return Object.assign(
+    withCode(new Error(`${count} left open (close them, or keep them outside the checked code):\n${lines.join('\n')}`), 'ERR_FD_LEAK'),
+    { leaked },
+  );
+}

@@ -23,3 +23,19 @@ export function kindOfLinkTarget(target: string): FdType | undefined {
   if (target.startsWith('/')) return TTY_PATH.test(target) ? 'tty' : undefined;
   return 'unknown';
 }
+
+const S_IFMT = 0o170000;
+const KIND_OF_MODE: Record<number, FdType> = {
+  0o100000: 'file',
+  0o040000: 'directory',
+  0o020000: 'char',
+  0o060000: 'block',
+  0o010000: 'pipe', // a named FIFO
+  0o140000: 'socket', // an O_PATH fd on a socket file
+};
+
+/** The kind of an fd whose link target is a path, from its stat mode. */
+export function kindOfPath(target: string, mode: number): FdType {
+  const kind = KIND_OF_MODE[mode & S_IFMT] ?? 'unknown';
+  return kind === 'char' && TTY_PATH.test(target) ? 'tty' : kind;
+}

@@ -13,11 +13,30 @@ export interface Libc {
   open(path: string, flags: number, mode: number): number;
   dup2(oldFd: number, newFd: number): number;
   unshare(flags: number): number;
+  openat(dirFd: number, path: string, flags: number, mode: number): number;
+  read(fd: number, buffer: Uint8Array): number;
+  /** Fills `buffer` with the link's bytes (not NUL-terminated); returns their count. */
+  readlinkat(dirFd: number, path: string, buffer: Uint8Array): number;
+  /** getdents64(2) through syscall(2) (glibc < 2.30 has no wrapper): linux_dirent64 records, 0 at the end. */
+  getdents64(dirFd: number, buffer: Uint8Array): number;
+  /** statx(2) through syscall(2) (musl < 1.2.5 has no wrapper); its layout is the same on every architecture. */
+  statx(dirFd: number, path: string, flags: number, mask: number, buffer: Uint8Array): number;
+  lseek(fd: number, offset: number, whence: number): number;
 }
 
 // x86-64, arm64 and every other architecture since Linux 5.1 share the
 // generic syscall table for new calls; only alpha differs, and Node has no alpha port.
 const SYS_CLOSE_RANGE = 436;
+// Older calls are numbered per architecture: every Linux architecture koffi supports.
+const SYSCALL_NUMBERS: Record<string, { getdents64: number; statx: number }> = {
+  x64: { getdents64: 217, statx: 332 },
+  ia32: { getdents64: 220, statx: 383 },
+  arm: { getdents64: 217, statx: 397 },
+  arm64: { getdents64: 61, statx: 291 },
+  riscv64: { getdents64: 61, statx: 291 },
+  loong64: { getdents64: 61, statx: 291 },
+};
+const ENOSYS = 38;
 
 export const F_GETFD = 1;
 export const F_SETFD = 2;
@@ -29,6 +48,9 @@ export const O_WRONLY = 1;
 export const O_RDWR = 2;
 export const O_CLOEXEC = 0o2000000;
 export const CLONE_FILES = 0x400;
+export const O_DIRECTORY_CLOEXEC = 0o2000000 | (arch === 'arm' || arch === 'arm64' ? 0o40000 : 0o200000);
+export const AT_EMPTY_PATH = 0x1000;
+export const SEEK_CUR = 1;
 
 type Koffi = typeof import('koffi');
 let bindings: Libc | undefined;
@@ -69,6 +91,13 @@ function bind(): Libc {
   const open = lib.func('int open(str, int, uint)');
   const dup2 = lib.func('int dup2(int, int)');
   const unshare = lib.func('int unshare(int)');
+  const openat = lib.func('int openat(int, str, int, uint)');
+  const read = lib.func('long read(int, _Out_ uint8_t *, ulong)');
+  const readlinkat = lib.func('long readlinkat(int, str, _Out_ uint8_t *, ulong)');
+  const getdents64 = lib.func('long syscall(long, int, _Out_ uint8_t *, ulong)');
+  const statx = lib.func('long syscall(long, int, str, int, uint, _Out_ uint8_t *)');
+  const lseek = lib.func('long lseek(int, long, int)');
+  const numbers = SYSCALL_NUMBERS[arch];
   return {
     // Written out rather than through checked(): this is the hot path.
     closeRange(first, last, flags) {
@@ -80,5 +109,16 @@ function bind(): Libc {
     open: checked((path: string, flags: number, mode: number) => open(path, flags, mode)),
     dup2: checked((oldFd: number, newFd: number) => dup2(oldFd, newFd)),
     unshare: checked((flags: number) => unshare(flags)),
+    openat: checked((dirFd: number, path: string, flags: number, mode: number) => openat(dirFd, path, flags, mode)),
+    read: checked((fd: number, buffer: Uint8Array) => read(fd, buffer, buffer.length)),
+    readlinkat: checked((dirFd: number, path: string, buffer: Uint8Array) => readlinkat(dirFd, path, buffer, buffer.length)),
+    getdents64: numbers
+      ? checked((dirFd: number, buffer: Uint8Array) => getdents64(numbers.getdents64, dirFd, buffer, buffer.length))
+      : () => -ENOSYS,
+    statx: numbers
+      ? checked((dirFd: number, path: string, flags: number, mask: number, buffer: Uint8Array) =>
+          statx(numbers.statx, dirFd, path, flags, mask, buffer))
+      : () => -ENOSYS,
+    lseek: checked((fd: number, offset: number, whence: number) => lseek(fd, offset, whence)),
   };
 }

@@ -1,0 +1,45 @@
+// One fd of another process: fcntl cannot reach it, so the flags and the
+// offset come from /proc/<pid>/fdinfo/N; statx follows the magic link.
+import { O_CLOEXEC, O_RDONLY, libc } from '../native/libc.js';
+import { hasOffset, toFdInfo, typeOf } from './info.js';
+import { readFdLink } from './link.js';
+import { statFdLink } from './stat.js';
+import type { FdInfo } from './types.js';
+
+const FDINFO = /^pos:\s*(\d+)\nflags:\s*([0-7]+)\n/;
+let fdinfoBuffer: Buffer | undefined;
+
+/** FdInfo of fd `fd` of the process whose fd and fdinfo directories are open; a negative errno once it is closed. */
+export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: number): FdInfo | number {
+  const name = String(fd);
+  const fdinfo = readFdinfo(fdinfoDirFd, name);
+  if (typeof fdinfo === 'number') return fdinfo;
+  const target = readFdLink(fdDirFd, name);
+  if (typeof target === 'number') return target;
+  const facts = statFdLink(fdDirFd, name);
+  if (typeof facts === 'number') return facts;
+  const type = typeOf(target, facts);
+  return toFdInfo({
+    fd,
+    type,
+    target,
+    cloexec: (fdinfo.flags & O_CLOEXEC) !== 0, // fdinfo adds the fd flag to the status flags
+    statusFlags: fdinfo.flags,
+    position: hasOffset(type) ? fdinfo.position : null,
+    facts,
+    runtime: false,
+  });
+}
+
+function readFdinfo(fdinfoDirFd: number, name: string): { position: number; flags: number } | number {
+  const { openat, read, close } = libc();
+  const fd = openat(fdinfoDirFd, name, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0) return fd;
+  const buffer = (fdinfoBuffer ??= Buffer.alloc(4096));
+  const length = read(fd, buffer);
+  close(fd);
+  if (length < 0) return length;
+  const match = FDINFO.exec(buffer.toString('latin1', 0, length));
+  if (!match) throw new Error(`unexpected contents in fdinfo/${name}: ${JSON.stringify(buffer.toString('latin1', 0, length))}`);
+  return { position: Number(match[1]), flags: parseInt(match[2]!, 8) };
+}

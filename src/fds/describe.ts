@@ -1,0 +1,60 @@
+// describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
+import { systemError } from '../errors.js';
+import { libc } from '../native/libc.js';
+import { isRuntimeFd, runtimeFdsIn } from '../runtime/guard.js';
+import { validateFd } from '../validate.js';
+import { describeForeignFd } from './describe-foreign.js';
+import { describeOwnFd } from './describe-own.js';
+import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
+import { INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
+import type { FdDescribeOptions, FdInfo } from './types.js';
+
+const EBADF = -9;
+const ENOENT = -2;
+const AT_FDCWD = -100;
+
+/** What `fd` is in this process; an EBADF error when it is not open. */
+export function describeFd(fd: number): FdInfo {
+  validateFd(fd, 'fd');
+  const link = `${procDirectory(undefined, 'fd')}/${fd}`;
+  const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link, false) : EBADF;
+  if (typeof info === 'number') throw systemError(info === ENOENT ? EBADF : info, 'fcntl', `(fd ${fd})`);
+  info.runtime = isRuntimeFd(fd);
+  return info;
+}
+
+/** Every open fd in from..to of this process (or of `pid`), ascending. */
+export function describeFds(options?: FdDescribeOptions): FdInfo[] {
+  const query = normalizeFdQuery(options);
+  return query.pid === undefined ? describeOwnFds(query) : describeForeignFds(query.pid, query);
+}
+
+function describeOwnFds({ from, to }: FdQuery): FdInfo[] {
+  // Asked before the directory is open: the guard never sees the listing's fd.
+  const runtimeFds = new Set(runtimeFdsIn(from, to));
+  return withProcDirectory(undefined, (dirFd) => {
+    const infos: FdInfo[] = [];
+    for (const fd of readFdNumbers(dirFd, from, to, dirFd)) {
+      const info = describeOwnFd(fd, dirFd, String(fd), runtimeFds.has(fd));
+      if (typeof info !== 'number') infos.push(info); // else closed meanwhile by another thread
+    }
+    return infos;
+  });
+}
+
+function describeForeignFds(pid: number, { from, to }: FdQuery): FdInfo[] {
+  return withProcDirectory(pid, (fdDirFd) => {
+    const fds = readFdNumbers(fdDirFd, from, to, -1);
+    const fdinfoDirFd = openProcDirectory(pid, 'fdinfo');
+    try {
+      const infos: FdInfo[] = [];
+      for (const fd of fds) {
+        const info = describeForeignFd(fd, fdDirFd, fdinfoDirFd);
+        if (typeof info !== 'number') infos.push(info); // else closed meanwhile
+      }
+      return infos;
+    } finally {
+      libc().close(fdinfoDirFd);
+    }
+  });
+}

@@ -1,0 +1,24 @@
+// listFds, nextFd, highestFd: one directory read each.
+import { F_GETFD, libc } from '../native/libc.js';
+import { validateFd } from '../validate.js';
+import { readFdNumbers, withProcDirectory } from './directory.js';
+import { INT_MAX, normalizeFdQuery } from './options.js';
+import type { FdListOptions } from './types.js';
+
+/** Open fds in from..to, ascending; the descriptor the listing used is never among them. */
+export function listFds(options?: FdListOptions): number[] {
+  const { from, to, pid } = normalizeFdQuery(options);
+  return withProcDirectory(pid, (dirFd) => readFdNumbers(dirFd, from, to, pid === undefined ? dirFd : -1));
+}
+
+/** The lowest open fd >= `fd`, or -1. */
+export function nextFd(fd: number): number {
+  validateFd(fd, 'fd');
+  if (fd <= INT_MAX && libc().fcntl(fd, F_GETFD, 0) >= 0) return fd;
+  return listFds({ from: fd })[0] ?? -1;
+}
+
+/** The highest open fd, or -1 when none is. */
+export function highestFd(): number {
+  return listFds().at(-1) ?? -1;
+}

@@ -1,0 +1,38 @@
+import { FD_MAX } from '../constants.js';
+import { invalidArgType, outOfRange } from '../errors.js';
+import { validateBoolean, validateObject, validateOptionalFd } from '../validate.js';
+
+/** pid_t and fd numbers the kernel hands out both stay below 2^31. */
+export const INT_MAX = 0x7fffffff;
+
+export interface FdQuery {
+  from: number;
+  to: number;
+  /** undefined: this process. */
+  pid: number | undefined;
+  sockets: boolean;
+}
+
+/** Normalizes `{ from, to, pid, sockets }` once, into a fresh object. */
+export function normalizeFdQuery(options: unknown): FdQuery {
+  const { from, to, pid, sockets } = validateObject(options, 'options');
+  const query: FdQuery = {
+    from: validateOptionalFd(from, 'options.from', 0),
+    to: validateOptionalFd(to, 'options.to', FD_MAX),
+    pid: validatePid(pid),
+    sockets: validateBoolean(sockets, 'options.sockets'),
+  };
+  if (query.from > query.to) throw outOfRange('options.to', `>= options.from (${query.from})`, query.to);
+  // Our own pid is this process: the listing must leave out its own directory fd.
+  if (query.pid === process.pid) query.pid = undefined;
+  return query;
+}
+
+function validatePid(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') throw invalidArgType('options.pid', 'of type number', value);
+  if (!Number.isInteger(value) || value < 1 || value > INT_MAX) {
+    throw outOfRange('options.pid', `a positive integer <= ${INT_MAX}`, value);
+  }
+  return value;
+}

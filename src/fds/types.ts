@@ -1,0 +1,59 @@
+import type { FdType } from './kind.js';
+
+export type { FdType };
+
+/** Open-file status flags worth knowing about (the access mode is `access`). */
+export type FdFlag = 'append' | 'nonblock' | 'sync' | 'dsync' | 'async' | 'noatime' | 'path';
+
+export interface SocketInfo {
+  family: 'unix' | 'inet' | 'inet6' | 'netlink' | 'packet' | 'vsock' | 'other';
+  /** 'stream', 'dgram', 'seqpacket', 'raw'... */
+  kind: string;
+  /** `127.0.0.1:8080`, `[::1]:443`, a socket path, `@abstract`, or '' when unbound. */
+  local: string;
+  /** The connected peer, in the same notation; '' when not connected. */
+  peer: string;
+  listening: boolean;
+}
+
+export interface FdInfo {
+  fd: number;
+  type: FdType;
+  /** The path (realpath, ` (deleted)` when unlinked), or `pipe:[ino]`, `socket:[ino]`, `anon_inode:[eventfd]`. */
+  target: string;
+  cloexec: boolean;
+  access: 'r' | 'w' | 'rw';
+  /** Owned by the JavaScript runtime (always false for another process: only our own runtime is known). */
+  runtime: boolean;
+  flags: FdFlag[];
+  /** The file offset; null where there is none (pipes, sockets, terminals). */
+  position: number | null;
+  /** Size in bytes of a regular file; null for everything else. */
+  size: number | null;
+  inode: number;
+  /** `major:minor` of the filesystem holding the inode, as lsof's DEVICE column. */
+  device: string;
+  /** The mount the inode was reached through, as lsfd's MNTID; null before Linux 5.8. */
+  mountId: number | null;
+  /** Family and addresses, for sockets of this process when `sockets: true` was asked for. */
+  socket?: SocketInfo;
+}
+
+export interface FdListOptions {
+  /** Lowest fd to include (default 0). */
+  from?: number;
+  /** Highest fd to include (default 4294967295). */
+  to?: number;
+  /** Another process (default: this one). */
+  pid?: number;
+}
+
+export interface FdDescribeOptions extends FdListOptions {
+  /** Also read family and addresses of sockets (a few syscalls per socket; this process only). */
+  sockets?: boolean;
+}
+
+export interface FdSnapshot {
+  /** Descriptors opened since the snapshot (by number and identity), the runtime's own left out. */
+  leaked(): FdInfo[];
+}
