@@ -1,0 +1,19 @@
+// Colour only on a terminal, and never when NO_COLOR is set (no-color.org:
+// any non-empty value) or the terminal says it cannot show any.
+import { isatty } from 'node:tty';
+
+export interface Paint {
+  heading(text: string): string;
+  warning(text: string): string;
+}
+
+const plain: Paint = { heading: (text) => text, warning: (text) => text };
+const ansi: Paint = {
+  heading: (text) => `\x1b[1m${text}\x1b[22m`,
+  warning: (text) => `\x1b[33m${text}\x1b[39m`,
+};
+
+export function paintFor(fd: number, env: NodeJS.ProcessEnv = process.env): Paint {
+  const wanted = isatty(fd) && !env.NO_COLOR && env.TERM !== 'dumb';
+  return wanted ? ansi : plain;
+}
