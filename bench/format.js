@@ -1,0 +1,23 @@
+// Number formatting shared by the terminal table and the Markdown page.
+
+/** Microseconds with about three significant digits: 2.19, 40.3, 1,540. */
+export function micros(value) {
+  if (value < 10) return value.toFixed(2);
+  if (value < 100) return value.toFixed(1);
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export const spread = ({ min, max }) => `${micros(min)} .. ${micros(max)}`;
+
+export const times = (ratio) => `${ratio.toFixed(2)}x`;
+
+export function ratioTo(results, referenceId, value) {
+  const reference = results[referenceId];
+  return reference ? times(value / reference.median) : '';
+}
+
+export function targetLine(target) {
+  const bound = target.atMost !== undefined ? `<= ${target.atMost}x` : `>= ${target.atLeast}x`;
+  const aim = target.aim ? ` (aim ${target.aim}x)` : '';
+  return { name: target.name, ratio: times(target.ratio), target: `${bound}${aim}`, verdict: target.met ? 'met' : 'MISSED' };
+}

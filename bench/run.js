@@ -1,0 +1,46 @@
+// npm run bench [-- --quick] [-- --docs]
+// Closes fds every way we know, prints a table with ratios to C, and writes
+// the numbers (JSON) and a log-log plot (SVG) to bench/results/, or to docs/
+// with --docs. --quick runs a fifth of the rounds (for trying things out).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeChart } from './chart.js';
+import { nodeRunner, runCloseCases } from './close-suite.js';
+import { describeMachine } from './machine.js';
+import { markdownReport } from './markdown.js';
+import { closeCases, scaled } from './plan.js';
+import { findReferences } from './references.js';
+import { textReport } from './table.js';
+import { evaluateTargets } from './targets.js';
+
+const flags = new Set(process.argv.slice(2));
+const outputDir = fileURLToPath(new URL(flags.has('--docs') ? '../docs/' : 'results/', import.meta.url));
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const workDir = mkdtempSync(join(tmpdir(), 'close-range-bench-'));
+try {
+  const started = Date.now();
+  const file = join(workDir, 'opened-at-every-fd');
+  writeFileSync(file, 'close-range benchmark\n');
+  const references = findReferences(workDir);
+  const machine = describeMachine(references.versions);
+  const cases = flags.has('--quick') ? scaled(closeCases, 0.2) : closeCases;
+
+  log('closing fds (Node, C and Python processes alternate in batches):');
+  const close = runCloseCases(cases, [nodeRunner, ...references.runners], file, log);
+  const extra = [];
+  const skipped = [...references.missing];
+  const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
+  report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
+
+  process.stdout.write(textReport(report));
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(join(outputDir, 'benchmarks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(outputDir, 'benchmarks.svg'), closeChart(report));
+  writeFileSync(join(outputDir, 'benchmarks.md'), markdownReport(report));
+  log(`\nwrote benchmarks.json, benchmarks.svg and benchmarks.md to ${outputDir} (${report.machine.seconds} s in all)`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
