@@ -2,6 +2,8 @@
 // Imported first, on purpose: the descriptor table must be read before
 // anything creates a stream or a handle (see startup-fds.ts).
 import './startup-fds.js';
+import { audit } from './commands/audit.js';
+import { list } from './commands/list.js';
 import { parseInvocation, type Invocation } from './arguments.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './exit-status.js';
 import { helpText } from './help.js';
@@ -15,6 +17,10 @@ function run(invocation: Invocation): number {
     case 'version':
       process.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
+    case 'list':
+      return list(invocation);
+    case 'audit':
+      return audit(invocation);
     default:
       throw new Error(`${invocation.command} is not available yet`);
   }
