@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeChart } from './chart.js';
 import { nodeRunner, runCloseCases } from './close-suite.js';
+import { extraGroups, runExtraGroup } from './extra-suite.js';
 import { describeMachine } from './machine.js';
 import { markdownReport } from './markdown.js';
 import { closeCases, scaled } from './plan.js';
@@ -26,12 +27,13 @@ try {
   writeFileSync(file, 'close-range benchmark\n');
   const references = findReferences(workDir);
   const machine = describeMachine(references.versions);
-  const cases = flags.has('--quick') ? scaled(closeCases, 0.2) : closeCases;
+  const roundsFactor = flags.has('--quick') ? 0.2 : 1;
 
   log('closing fds (Node, C and Python processes alternate in batches):');
-  const close = runCloseCases(cases, [nodeRunner, ...references.runners], file, log);
-  const extra = [];
+  const close = runCloseCases(scaled(closeCases, roundsFactor), [nodeRunner, ...references.runners], file, log);
+  log('with 1000 fds open (one Node process each, methods interleaved):');
   const skipped = [...references.missing];
+  const extra = extraGroups.map((group) => runExtraGroup(group, file, roundsFactor, skipped, log));
   const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
   report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
 
