@@ -42,6 +42,14 @@ export function outOfRange(name: string, range: string, value: unknown): RangeEr
   );
 }
 
+/** Node's ERR_INVALID_ARG_VALUE: the type is right, the value is not (`reason` says why). */
+export function invalidArgValue(name: string, value: unknown, reason: string): TypeError & { code: string } {
+  return withCode(
+    new TypeError(`The argument '${name}' ${reason}. Received ${inspect(value)}`),
+    'ERR_INVALID_ARG_VALUE',
+  );
+}
+
 export function unsafeUnshare(): Error & { code: string } {
   return withCode(
     new Error(

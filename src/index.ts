@@ -3,6 +3,7 @@ export { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js
 export type { RangeOptions } from './types.js';
 export { closeRange, closeFrom, cloexecFrom } from './close-range.js';
 export { probe, type ProbeResult } from './probe.js';
+export { execve, type ExecveOptions } from './exec/execve.js';
 export { listFds, nextFd, highestFd } from './fds/list.js';
 export { describeFd, describeFds } from './fds/describe.js';
 export { snapshotFds, assertNoFdLeaks } from './fds/leaks.js';

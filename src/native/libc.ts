@@ -22,6 +22,13 @@ export interface Libc {
   /** statx(2) through syscall(2) (musl < 1.2.5 has no wrapper); its layout is the same on every architecture. */
   statx(dirFd: number, path: string, flags: number, mask: number, buffer: Uint8Array): number;
   lseek(fd: number, offset: number, whence: number): number;
+  /** execve(2); `argv` and `envp` end with null. Returns only on failure. */
+  execve(path: string, argv: Array<string | null>, envp: Array<string | null>): number;
+  /** sigaction(2) with opaque SIGACTION_SIZE buffers (null for none): saved and restored as is. */
+  sigaction(signal: number, action: Uint8Array | null, previous: Uint8Array | null): number;
+  /** sigprocmask(2): the calling thread's mask, as SIGSET_SIZE buffers. */
+  sigprocmask(how: number, set: Uint8Array | null, previous: Uint8Array | null): number;
+  flock(fd: number, operation: number): number;
 }
 
 // x86-64, arm64 and every other architecture since Linux 5.1 share the
@@ -51,6 +58,17 @@ export const CLONE_FILES = 0x400;
 export const O_DIRECTORY_CLOEXEC = 0o2000000 | (arch === 'arm' || arch === 'arm64' ? 0o40000 : 0o200000);
 export const AT_EMPTY_PATH = 0x1000;
 export const SEEK_CUR = 1;
+export const F_SETFL = 4;
+export const O_NONBLOCK = 0o4000;
+export const LOCK_EX = 2;
+export const LOCK_NB = 4;
+export const LOCK_UN = 8;
+export const SIG_SETMASK = 2;
+export const SIGPIPE = 13;
+export const SIGXFSZ = 25;
+/** Larger than struct sigaction (glibc 152 bytes, musl 152) and sigset_t (128): opaque buffers. */
+export const SIGACTION_SIZE = 256;
+export const SIGSET_SIZE = 128;
 
 type Koffi = typeof import('koffi');
 let bindings: Libc | undefined;
@@ -97,6 +115,10 @@ function bind(): Libc {
   const getdents64 = lib.func('long syscall(long, int, _Out_ uint8_t *, ulong)');
   const statx = lib.func('long syscall(long, int, str, int, uint, _Out_ uint8_t *)');
   const lseek = lib.func('long lseek(int, long, int)');
+  const execve = lib.func('int execve(str, str *, str *)');
+  const sigaction = lib.func('int sigaction(int, void *, void *)');
+  const sigprocmask = lib.func('int sigprocmask(int, void *, void *)');
+  const flock = lib.func('int flock(int, int)');
   const numbers = SYSCALL_NUMBERS[arch];
   return {
     // Written out rather than through checked(): this is the hot path.
@@ -120,5 +142,10 @@ function bind(): Libc {
           statx(numbers.statx, dirFd, path, flags, mask, buffer))
       : () => -ENOSYS,
     lseek: checked((fd: number, offset: number, whence: number) => lseek(fd, offset, whence)),
+    execve: checked((path: string, argv: Array<string | null>, envp: Array<string | null>) => execve(path, argv, envp)),
+    sigaction: checked((signal: number, action: Uint8Array | null, previous: Uint8Array | null) =>
+      sigaction(signal, action, previous)),
+    sigprocmask: checked((how: number, set: Uint8Array | null, previous: Uint8Array | null) => sigprocmask(how, set, previous)),
+    flock: checked((fd: number, operation: number) => flock(fd, operation)),
   };
 }
