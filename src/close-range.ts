@@ -1,11 +1,11 @@
 // closeRange, closeFrom and cloexecFrom: close_range(2) semantics, plus keep
 // lists and the runtime guard, over whichever mechanism works here.
-import { CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js';
+import { FD_MAX } from './constants.js';
 import { unsafeUnshare } from './errors.js';
-import { closeRangeOrThrow } from './mechanisms/chain.js';
-import { gapsAround, kernelFlags, normalizeOptions, toRangeRequest, type RangeRequest } from './range-request.js';
+import { applyToRanges } from './mechanisms/chain.js';
+import { gapsAround, kernelFlags, normalizeOptions, runsOfOpen, toRangeRequest, type RangeRequest } from './range-request.js';
+import { forgetRuntimeFds, viewRuntime } from './runtime/guard.js';
 import { freeOneDescriptor, isTableFull } from './runtime/table-full.js';
-import { forgetRuntimeFds, runtimeFdsIn } from './runtime/guard.js';
 import type { RangeOptions } from './types.js';
 import { validateOptionalFd } from './validate.js';
 
@@ -28,32 +28,24 @@ export function cloexecFrom(first?: number, options?: RangeOptions): void {
 function applyRange(request: RangeRequest): void {
   if (request.unshare && !request.beforeExec) throw unsafeUnshare();
   try {
-    closeGaps(request);
+    applyToRanges(rangesFor(request), kernelFlags(request));
   } catch (error) {
     if (!isTableFull(error)) throw error;
-    // The guard's scan or the FFI's first load needs one descriptor: free the
-    // lowest closable fd of the range first, as glibc's closefrom does.
+    // The guard's look at the table or the FFI's first load needs one
+    // descriptor: free one that this call closes anyway, as glibc's closefrom does.
     if (request.cloexec || !freeOneDescriptor(request)) throw error;
-    closeGaps(request);
+    applyToRanges(rangesFor(request), kernelFlags(request));
   }
   if (request.beforeExec && !request.cloexec) forgetRuntimeFds();
 }
 
-function closeGaps(request: RangeRequest): void {
+function rangesFor(request: RangeRequest): Array<[number, number]> {
+  const { first, last, keep } = request;
   // Marking close-on-exec cannot hurt the runtime: its fds already are.
-  const guarded = !request.cloexec && !request.beforeExec;
-  const protectedFds = guarded ? mergeSorted(request.keep, runtimeFdsIn(request.first, request.last)) : request.keep;
-  let flags = kernelFlags(request);
-  for (const [first, last] of gapsAround(request.first, request.last, protectedFds)) {
-    closeRangeOrThrow(first, last, flags);
-    flags &= ~CLOSE_RANGE_UNSHARE; // the table is private after the first call
-  }
-  // Every fd in the range is kept: the caller still asked for a private table.
-  if (flags & CLOSE_RANGE_UNSHARE) closeRangeOrThrow(FD_MAX, FD_MAX, flags);
-}
-
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  if (a.length === 0) return b as number[];
-  if (b.length === 0) return a as number[];
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+  if (request.cloexec || request.beforeExec) return gapsAround(first, last, keep);
+  const { spared, open } = viewRuntime(first, last);
+  if (open !== undefined) return runsOfOpen(first, last, open, new Set([...spared, ...keep]));
+  if (keep.length === 0) return gapsAround(first, last, spared);
+  if (spared.length === 0) return gapsAround(first, last, keep);
+  return gapsAround(first, last, [...spared, ...keep].sort((a, b) => a - b));
 }

@@ -8,6 +8,7 @@ import { validateBoolean, validateFd, validateFdList, validateObject } from './v
 
 const EINVAL = -22;
 const KNOWN_FLAGS = CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC;
+const NO_FDS: readonly number[] = Object.freeze([]);
 
 export interface RangeRequest {
   readonly first: number;
@@ -24,7 +25,7 @@ export function toRangeRequest(first: unknown, last: unknown, flags: unknown, fl
   const to = validateFd(last, 'last');
   const options = typeof flags === 'number' ? optionsFromKernelFlags(flags, flagsName) : normalizeOptions(flags, flagsName);
   if (from > to) throw systemError(EINVAL, 'close_range', `(first ${from} > last ${to})`);
-  const keep = [...new Set(options.keep)].filter((fd) => fd >= from && fd <= to).sort((a, b) => a - b);
+  const keep = options.keep.length === 0 ? NO_FDS : [...new Set(options.keep)].filter((fd) => fd >= from && fd <= to).sort((a, b) => a - b);
   return { first: from, last: to, cloexec: options.cloexec, unshare: options.unshare, beforeExec: options.beforeExec, keep };
 }
 
@@ -32,7 +33,7 @@ interface NormalizedOptions {
   cloexec: boolean;
   unshare: boolean;
   beforeExec: boolean;
-  keep: number[];
+  keep: readonly number[];
 }
 
 function optionsFromKernelFlags(flags: number, name: string): NormalizedOptions {
@@ -44,7 +45,7 @@ function optionsFromKernelFlags(flags: number, name: string): NormalizedOptions 
     cloexec: (flags & CLOSE_RANGE_CLOEXEC) !== 0,
     unshare: (flags & CLOSE_RANGE_UNSHARE) !== 0,
     beforeExec: false,
-    keep: [],
+    keep: NO_FDS,
   };
 }
 
@@ -62,15 +63,31 @@ export function kernelFlags(request: RangeRequest): number {
   return (request.cloexec ? CLOSE_RANGE_CLOEXEC : 0) | (request.unshare ? CLOSE_RANGE_UNSHARE : 0);
 }
 
-/** The sub-ranges of first..last that avoid every protected fd (sorted, unique). */
-export function gapsAround(first: number, last: number, protectedFds: readonly number[]): Array<[number, number]> {
+/** The sub-ranges of first..last that avoid every spared fd (ascending; duplicates allowed). */
+export function gapsAround(first: number, last: number, spared: readonly number[]): Array<[number, number]> {
   const gaps: Array<[number, number]> = [];
   let start = first;
-  for (const fd of protectedFds) {
+  for (const fd of spared) {
     if (fd < start || fd > last) continue;
     if (fd > start) gaps.push([start, fd - 1]);
     start = fd + 1;
   }
   if (start <= last) gaps.push([start, last]);
   return gaps;
+}
+
+/**
+ * The runs of consecutive fds in `open` (ascending) within first..last that
+ * are not spared: they never cover a number that was free, so an fd another
+ * thread opens meanwhile is never hit.
+ */
+export function runsOfOpen(first: number, last: number, open: readonly number[], spared: ReadonlySet<number>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let run: [number, number] | undefined;
+  for (const fd of open) {
+    if (fd < first || fd > last || spared.has(fd)) continue;
+    if (run !== undefined && fd === run[1] + 1) run[1] = fd;
+    else runs.push((run = [fd, fd]));
+  }
+  return runs;
 }

@@ -13,6 +13,8 @@ export interface Libc {
   open(path: string, flags: number, mode: number): number;
   dup2(oldFd: number, newFd: number): number;
   unshare(flags: number): number;
+  /** prlimit(2) on this process: sets `newLimits` ([soft, hard]) unless null; `previous` receives the limits before. */
+  prlimit(resource: number, newLimits: BigUint64Array | null, previous: BigUint64Array): number;
   openat(dirFd: number, path: string, flags: number, mode: number): number;
   read(fd: number, buffer: Uint8Array): number;
   /** Fills `buffer` with the link's bytes (not NUL-terminated); returns their count. */
@@ -55,6 +57,8 @@ export const O_WRONLY = 1;
 export const O_RDWR = 2;
 export const O_CLOEXEC = 0o2000000;
 export const CLONE_FILES = 0x400;
+/** On x86-64, arm64 and the other generic-ABI ports (not mips or sparc). */
+export const RLIMIT_NOFILE = 7;
 export const O_DIRECTORY_CLOEXEC = 0o2000000 | (arch === 'arm' || arch === 'arm64' ? 0o40000 : 0o200000);
 export const AT_EMPTY_PATH = 0x1000;
 export const SEEK_CUR = 1;
@@ -77,6 +81,9 @@ let bindings: Libc | undefined;
 export function libc(): Libc {
   return (bindings ??= bind());
 }
+
+/** Whether koffi is loaded already: loading it needs free descriptors. */
+export const libcLoaded = (): boolean => bindings !== undefined;
 
 function loadKoffi(): Koffi {
   const require = createRequire(import.meta.url);
@@ -109,6 +116,7 @@ function bind(): Libc {
   const open = lib.func('int open(str, int, uint)');
   const dup2 = lib.func('int dup2(int, int)');
   const unshare = lib.func('int unshare(int)');
+  const prlimit = lib.func('int prlimit(int, int, const uint64_t *, _Out_ uint64_t *)');
   const openat = lib.func('int openat(int, str, int, uint)');
   const read = lib.func('long read(int, _Out_ uint8_t *, ulong)');
   const readlinkat = lib.func('long readlinkat(int, str, _Out_ uint8_t *, ulong)');
@@ -131,6 +139,8 @@ function bind(): Libc {
     open: checked((path: string, flags: number, mode: number) => open(path, flags, mode)),
     dup2: checked((oldFd: number, newFd: number) => dup2(oldFd, newFd)),
     unshare: checked((flags: number) => unshare(flags)),
+    prlimit: checked((resource: number, newLimits: BigUint64Array | null, previous: BigUint64Array) =>
+      prlimit(0, resource, newLimits, previous)),
     openat: checked((dirFd: number, path: string, flags: number, mode: number) => openat(dirFd, path, flags, mode)),
     read: checked((fd: number, buffer: Uint8Array) => read(fd, buffer, buffer.length)),
     readlinkat: checked((dirFd: number, path: string, buffer: Uint8Array) => readlinkat(dirFd, path, buffer, buffer.length)),

@@ -4,55 +4,66 @@
 //
 // Every such fd is close-on-exec (libuv opens everything with O_CLOEXEC), and
 // none is a regular file or directory: the runtime's fds are pipes, sockets,
-// terminals, anon inodes, and libuv's reserve, a read-only /dev/null (or "/").
-// A user's close-on-exec pipe or read-only /dev/null looks the same and is
-// kept too; it cannot leak into a child anyway.
+// terminals, anon inodes, and libuv's reserve, a read-only /dev/null (or "/";
+// Node has one before user code runs, another after its first stream). A
+// user's close-on-exec pipe, socket or read-only /dev/null looks the same and
+// is spared too; it cannot leak into a child anyway. An fd without
+// close-on-exec is never the runtime's.
 //
-// Classifying needs a readlink per fd (~4 us each), too slow for every call
-// with 1000 fds open, so the answer is cached until the runtime visibly
-// changes: a worker starts, comes online or exits (each has its own event
-// loop), or the set of libuv handles and requests changes (servers, sockets,
-// child processes, watchers). Both are observed without a syscall.
-import { subscribe } from 'node:diagnostics_channel';
-import { readdirSync, readlinkSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
+// Classifying costs a readlink per close-on-exec fd (~4 us) and reading the
+// table ~0.45 us per open fd, too slow for every call, so the answer is cached
+// while the runtime provably created nothing (see node-activity.ts). A cached
+// fd is checked again (fstat: same file?) before it is spared, since the
+// runtime may have closed it and the number may now be the user's.
+//
+// After a fresh look, only the fds seen open are closed, run by run: an fd that
+// another thread opens meanwhile lands on a number that was free, so it is
+// never hit. While runtime threads are opening files (a worker loading its
+// code, async fs in flight), every close-on-exec fd is spared for this call.
+import { fstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { kindOfLinkTarget, type FdType } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
+import { runtime } from './detect.js';
+import { nodeActivity } from './node-activity.js';
 
 const RUNTIME_KINDS = new Set<FdType>([
   'pipe', 'socket', 'tty', 'eventpoll', 'eventfd', 'signalfd', 'timerfd', 'inotify', 'pidfd', 'anon',
 ]);
 const EMFILE_RESERVE_TARGETS = new Set(['/dev/null', '/']);
+const FD_DIRECTORY = '/proc/thread-self/fd';
 
-let cache: { fingerprint: string; runtimeFds: number[] } | undefined;
-let workerEvents = 0;
-let workersStarting = 0;
+export interface RuntimeView {
+  /** The fds to spare, ascending. */
+  readonly spared: readonly number[];
+  /** Every fd open when the table was read during this call, ascending; undefined when the cached answer served. */
+  readonly open: readonly number[] | undefined;
+}
 
-subscribe('worker_threads', (message) => {
-  const { worker } = message as { worker: Worker };
-  workerEvents++;
-  workersStarting++;
-  // Its loop's fds appear some time after the constructor returns: until
-  // 'online', every call looks again.
-  let online = false;
-  worker.once('online', () => {
-    online = true;
-    workersStarting--;
-    workerEvents++;
-  });
-  worker.once('exit', () => {
-    if (!online) workersStarting--;
-    workerEvents++;
-  });
-});
+interface CachedFd {
+  readonly fd: number;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+let cache: CachedFd[] | undefined;
+
+/** What to spare in a close over first..last, looking at the table again only when the runtime may have changed it. */
+export function viewRuntime(first: number, last: number): RuntimeView {
+  const quiet = runtime.fingerprintable && nodeActivity.quietSinceLastLook();
+  if (quiet && cache !== undefined) {
+    const spared = cachedFdsIn(first, last);
+    if (spared !== undefined) return { spared, open: undefined };
+  }
+  return look(nodeActivity.openingFiles());
+}
 
 /** Runtime-owned fds within first..last, ascending. */
 export function runtimeFdsIn(first: number, last: number): number[] {
-  return currentRuntimeFds().filter((fd) => fd >= first && fd <= last);
+  return viewRuntime(first, last).spared.filter((fd) => fd >= first && fd <= last);
 }
 
 export function isRuntimeFd(fd: number): boolean {
-  return currentRuntimeFds().includes(fd);
+  return runtimeFdsIn(fd, fd).length > 0;
 }
 
 /** Forgets the cached answer: after the library closed runtime fds itself (beforeExec). */
@@ -60,38 +71,81 @@ export function forgetRuntimeFds(): void {
   cache = undefined;
 }
 
-function currentRuntimeFds(): number[] {
-  const fingerprint = runtimeFingerprint();
-  if (cache?.fingerprint !== fingerprint || workersStarting > 0) cache = { fingerprint, runtimeFds: scanRuntimeFds() };
-  return cache.runtimeFds;
-}
-
-function runtimeFingerprint(): string {
-  // Handle and request types only: timers and fs requests come and go all the time.
-  const resources = process.getActiveResourcesInfo().filter((name) => name.endsWith('Wrap')).sort();
-  return `${workerEvents}|${resources.join(',')}`;
-}
-
-function scanRuntimeFds(): number[] {
-  const runtimeFds: number[] = [];
-  for (const name of readdirSync('/proc/self/fd')) {
-    const fd = Number(name);
-    if (isRuntimeOwned(fd)) runtimeFds.push(fd);
+// Returns undefined when a cached fd is no longer the file it was.
+function cachedFdsIn(first: number, last: number): readonly number[] | undefined {
+  const entries = cache!;
+  let spared: number[] | undefined;
+  for (const entry of entries) {
+    if (entry.fd < first || entry.fd > last) continue;
+    if (!stillTheSameFile(entry)) return undefined;
+    (spared ??= []).push(entry.fd);
   }
-  return runtimeFds.sort((a, b) => a - b);
+  return spared ?? NONE;
 }
 
-/** Reads only the link and the fd flags: no new descriptor is needed, even with a full table. */
-export function isRuntimeOwned(fd: number): boolean {
-  let target: string;
+const NONE: readonly number[] = Object.freeze([]);
+
+function stillTheSameFile({ fd, dev, ino }: CachedFd): boolean {
   try {
-    target = readlinkSync(`/proc/self/fd/${fd}`);
+    const stats = fstatSync(fd);
+    return stats.dev === dev && stats.ino === ino;
   } catch {
-    return false; // the directory's own fd, already closed
+    return false;
   }
+}
+
+function look(spareEveryCloexecFd: boolean): RuntimeView {
+  const open = readOpenFds();
+  const spared = open.filter((fd) => isOwned(fd, spareEveryCloexecFd));
+  cache = spareEveryCloexecFd ? undefined : identify(spared);
+  return { spared, open };
+}
+
+function readOpenFds(): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(FD_DIRECTORY);
+  } catch (error) {
+    throw runtime.permissionError(error) ?? error;
+  }
+  const fds: number[] = [];
+  // The directory's own fd is closed by now: fcntl tells.
+  for (const name of names) {
+    const fd = Number(name);
+    if (libc().fcntl(fd, F_GETFD, 0) >= 0) fds.push(fd);
+  }
+  return fds.sort((a, b) => a - b);
+}
+
+function identify(fds: readonly number[]): CachedFd[] | undefined {
+  const entries: CachedFd[] = [];
+  for (const fd of fds) {
+    try {
+      const { dev, ino } = fstatSync(fd);
+      entries.push({ fd, dev, ino });
+    } catch {
+      return undefined; // closed meanwhile by another thread: look again next time
+    }
+  }
+  return entries;
+}
+
+/** Whether the runtime may own `fd`: reads only the link and the fd flags, so no new descriptor is needed. */
+export function isRuntimeOwned(fd: number): boolean {
+  return isOwned(fd, false);
+}
+
+function isOwned(fd: number, spareEveryCloexecFd: boolean): boolean {
   const { fcntl } = libc();
   const fdFlags = fcntl(fd, F_GETFD, 0);
   if (fdFlags < 0 || (fdFlags & FD_CLOEXEC) === 0) return false;
+  if (spareEveryCloexecFd || runtime.ownsEveryCloexecFd) return true;
+  let target: string;
+  try {
+    target = readlinkSync(`${FD_DIRECTORY}/${fd}`);
+  } catch {
+    return false; // closed meanwhile
+  }
   const kind = kindOfLinkTarget(target);
   if (kind !== undefined && RUNTIME_KINDS.has(kind)) return true;
   return EMFILE_RESERVE_TARGETS.has(target) && (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY;

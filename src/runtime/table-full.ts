@@ -1,22 +1,36 @@
-// With RLIMIT_NOFILE reached, the guard's directory read and the FFI's first
-// load each need one descriptor. Like glibc's closefrom, free one that the
-// call would close anyway, then go on.
+// With RLIMIT_NOFILE reached, the guard's look at the table and the FFI's
+// first load each need one descriptor for a moment. Like glibc's closefrom,
+// free one that the call closes anyway, then go on: one is enough, since both
+// open, use and close theirs in turn.
 import { closeSync, readlinkSync } from 'node:fs';
 import { kindOfLinkTarget } from '../fds/kind.js';
+import { FD_CLOEXEC, F_GETFD, libc, libcLoaded } from '../native/libc.js';
 import type { RangeRequest } from '../range-request.js';
 
 // A full table has every number below the soft limit open, so the first
 // candidate is almost always `first` itself; this only bounds a bad case.
 const MAX_CANDIDATES = 4096;
 
+/** EMFILE or ENFILE, also when it caused the FFI's failure to load. */
 export function isTableFull(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 'EMFILE' || (typeof message === 'string' && message.includes('Too many open files'));
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const { code, message } = cause as { code?: unknown; message: string };
+    if (code === 'EMFILE' || code === 'ENFILE' || /too many open files/i.test(message)) return true;
+  }
+  return false;
 }
 
-/** Closes the lowest fd of the range that is plainly a user's file; false if none is found. */
+/**
+ * Closes the lowest fd of the range that is surely not the runtime's: a file
+ * or directory other than /dev/null and "/", or (once the FFI is loaded) any
+ * fd without close-on-exec. Failing those, the highest /dev/null or "/":
+ * libuv opens its reserve when a loop makes its first
+ * stream, early, while a table fills up later. False if none is found.
+ */
 export function freeOneDescriptor(request: RangeRequest): boolean {
   const end = Math.min(request.last, request.first + MAX_CANDIDATES);
+  const canAskFlags = libcLoaded();
+  let lastResort: number | undefined;
   for (let fd = request.first; fd <= end; fd++) {
     if (request.keep.includes(fd)) continue;
     let target: string;
@@ -25,10 +39,14 @@ export function freeOneDescriptor(request: RangeRequest): boolean {
     } catch {
       continue;
     }
-    // Pipes, sockets, terminals, anon inodes and /dev/null may be the runtime's.
-    if (kindOfLinkTarget(target) !== undefined || target === '/dev/null' || target === '/') continue;
-    closeSync(fd);
-    return true;
+    if (canAskFlags && (libc().fcntl(fd, F_GETFD, 0) & FD_CLOEXEC) === 0) return close(fd);
+    if (target === '/dev/null' || target === '/') lastResort = fd;
+    else if (kindOfLinkTarget(target) === undefined) return close(fd);
   }
-  return false;
+  return lastResort !== undefined && close(lastResort);
+}
+
+function close(fd: number): true {
+  closeSync(fd);
+  return true;
 }

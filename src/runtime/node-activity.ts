@@ -1,0 +1,59 @@
+// What Node did since the guard last looked, seen without a syscall.
+//
+// Every libuv handle and request Node creates (sockets, servers, pipes, child
+// processes, signal handlers, fs.watch, timers, fs requests) gets the next
+// async id, also when it is unref()ed at once; the reserve fds libuv opens
+// lazily (signal pipe, inotify, the EMFILE reserve) appear only together with
+// such a handle. So when the id counter moved by exactly the one our own
+// probe takes, this thread created nothing that could own a descriptor.
+// Worker threads count ids on their own, so while one is alive only a fresh
+// look at the table is safe.
+import { AsyncResource } from 'node:async_hooks';
+import { subscribe } from 'node:diagnostics_channel';
+import { isMainThread, type Worker } from 'node:worker_threads';
+
+export interface RuntimeActivity {
+  /** Nothing that may own a descriptor was created since the previous call (which took a look). */
+  quietSinceLastLook(): boolean;
+  /** Runtime threads may be opening files right now (a worker loading its code, async fs in flight). */
+  openingFiles(): boolean;
+}
+
+let lastAsyncId = -2;
+let liveWorkers = 0;
+let startingWorkers = 0;
+
+subscribe('worker_threads', (message) => {
+  const { worker } = message as { worker: Worker };
+  liveWorkers++;
+  startingWorkers++;
+  let online = false;
+  worker.once('online', () => {
+    online = true;
+    startingWorkers--;
+  });
+  worker.once('exit', () => {
+    if (!online) startingWorkers--;
+    liveWorkers--;
+  });
+});
+
+function nextAsyncId(): number {
+  return new AsyncResource('CLOSE_RANGE_PROBE', { requireManualDestroy: true }).asyncId();
+}
+
+export const nodeActivity: RuntimeActivity = {
+  quietSinceLastLook() {
+    const id = nextAsyncId();
+    const quiet = id === lastAsyncId + 1 && liveWorkers === 0 && isMainThread;
+    lastAsyncId = id;
+    return quiet;
+  },
+  openingFiles() {
+    if (startingWorkers > 0) return true;
+    for (const name of process.getActiveResourcesInfo()) {
+      if (name.startsWith('FSReq') || name.startsWith('FileHandle')) return true;
+    }
+    return false;
+  },
+};
