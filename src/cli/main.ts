@@ -3,6 +3,7 @@
 // anything creates a stream or a handle (see startup-fds.ts).
 import './startup-fds.js';
 import { audit } from './commands/audit.js';
+import { exec } from './commands/exec.js';
 import { list } from './commands/list.js';
 import { parseInvocation, type Invocation } from './arguments.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './exit-status.js';
@@ -17,6 +18,8 @@ function run(invocation: Invocation): number {
     case 'version':
       process.stdout.write(`${packageVersion()}\n`);
       return EXIT_OK;
+    case 'exec':
+      return exec(invocation);
     case 'list':
       return list(invocation);
     case 'audit':

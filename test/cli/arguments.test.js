@@ -84,7 +84,7 @@ test('COMMAND --help shows the usage of that command only', () => {
 });
 
 test('exec hands --help after -- to COMMAND', () => {
-  const { status, stdout } = shell('close-range exec -- echo --help');
+  const { status, stdout } = shell('close-range exec -- sh -c \'echo "$1"\' sh --help');
   assert.equal(status, 0);
   assert.equal(stdout, '--help\n');
 });
