@@ -2,11 +2,12 @@
 import { systemError } from '../errors.js';
 import { libc } from '../native/libc.js';
 import { isRuntimeFd, runtimeFdsIn } from '../runtime/guard.js';
-import { validateFd } from '../validate.js';
+import { validateBoolean, validateFd, validateObject } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
 import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
 import { INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
+import { describeSocket } from './socket.js';
 import type { FdDescribeOptions, FdInfo } from './types.js';
 
 const EBADF = -9;
@@ -14,13 +15,14 @@ const ENOENT = -2;
 const AT_FDCWD = -100;
 
 /** What `fd` is in this process; an EBADF error when it is not open. */
-export function describeFd(fd: number): FdInfo {
+export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo {
   validateFd(fd, 'fd');
+  const sockets = validateBoolean(validateObject(options, 'options').sockets, 'options.sockets');
   const link = `${procDirectory(undefined, 'fd')}/${fd}`;
   const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link, false) : EBADF;
   if (typeof info === 'number') throw systemError(info === ENOENT ? EBADF : info, 'fcntl', `(fd ${fd})`);
   info.runtime = isRuntimeFd(fd);
-  return info;
+  return sockets ? withSocket(info) : info;
 }
 
 /** Every open fd in from..to of this process (or of `pid`), ascending. */
@@ -29,14 +31,14 @@ export function describeFds(options?: FdDescribeOptions): FdInfo[] {
   return query.pid === undefined ? describeOwnFds(query) : describeForeignFds(query.pid, query);
 }
 
-function describeOwnFds({ from, to }: FdQuery): FdInfo[] {
+function describeOwnFds({ from, to, sockets }: FdQuery): FdInfo[] {
   // Asked before the directory is open: the guard never sees the listing's fd.
   const runtimeFds = new Set(runtimeFdsIn(from, to));
   return withProcDirectory(undefined, (dirFd) => {
     const infos: FdInfo[] = [];
     for (const fd of readFdNumbers(dirFd, from, to, dirFd)) {
       const info = describeOwnFd(fd, dirFd, String(fd), runtimeFds.has(fd));
-      if (typeof info !== 'number') infos.push(info); // else closed meanwhile by another thread
+      if (typeof info !== 'number') infos.push(sockets ? withSocket(info) : info); // else closed meanwhile by another thread
     }
     return infos;
   });
@@ -57,4 +59,9 @@ function describeForeignFds(pid: number, { from, to }: FdQuery): FdInfo[] {
       libc().close(fdinfoDirFd);
     }
   });
+}
+
+function withSocket(info: FdInfo): FdInfo {
+  const socket = info.type === 'socket' ? describeSocket(info.fd) : undefined;
+  return socket ? { ...info, socket } : info;
 }

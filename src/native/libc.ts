@@ -2,7 +2,11 @@
 // a negative errno, never throws, and reads errno on the line right after the
 // call (any other native call in between can overwrite it).
 import { createRequire } from 'node:module';
-import { arch } from 'node:process';
+
+// process.arch, not `import { arch } from 'node:process'`: importing that
+// module builds its namespace from every property, which creates
+// process.stdin/stdout/stderr (and libuv's reserve fd) as a side effect.
+const { arch } = process;
 
 export interface Libc {
   /** close_range(2) through syscall(2): glibc < 2.34 and musl have no wrapper. */
@@ -24,6 +28,12 @@ export interface Libc {
   /** statx(2) through syscall(2) (musl < 1.2.5 has no wrapper); its layout is the same on every architecture. */
   statx(dirFd: number, path: string, flags: number, mask: number, buffer: Uint8Array): number;
   lseek(fd: number, offset: number, whence: number): number;
+  /** getsockopt(2) for an int option. */
+  getsockoptInt(fd: number, level: number, name: number): number;
+  /** getsockname(2) into `address`; returns the address length. */
+  getsockname(fd: number, address: Uint8Array): number;
+  /** getpeername(2) into `address`; returns the address length. */
+  getpeername(fd: number, address: Uint8Array): number;
   /** execve(2); `argv` and `envp` end with null. Returns only on failure. */
   execve(path: string, argv: Array<string | null>, envp: Array<string | null>): number;
   /** sigaction(2) with opaque SIGACTION_SIZE buffers (null for none): saved and restored as is. */
@@ -123,6 +133,20 @@ function bind(): Libc {
   const getdents64 = lib.func('long syscall(long, int, _Out_ uint8_t *, ulong)');
   const statx = lib.func('long syscall(long, int, str, int, uint, _Out_ uint8_t *)');
   const lseek = lib.func('long lseek(int, long, int)');
+  const getsockopt = lib.func('int getsockopt(int, int, int, _Out_ uint8_t *, _Inout_ uint8_t *)');
+  const getsockname = lib.func('int getsockname(int, _Out_ uint8_t *, _Inout_ uint8_t *)');
+  const getpeername = lib.func('int getpeername(int, _Out_ uint8_t *, _Inout_ uint8_t *)');
+  const socklen = new Uint32Array(1);
+  const socklenBytes = new Uint8Array(socklen.buffer);
+  const intValue = new Int32Array(1);
+  const intBytes = new Uint8Array(intValue.buffer);
+  const withLength =
+    (fn: (fd: number, address: Uint8Array, length: Uint8Array) => number) =>
+    (fd: number, address: Uint8Array): number => {
+      socklen[0] = address.length;
+      const result = fn(fd, address, socklenBytes);
+      return result < 0 ? -koffi.errno() : socklen[0]!;
+    };
   const execve = lib.func('int execve(str, str *, str *)');
   const sigaction = lib.func('int sigaction(int, void *, void *)');
   const sigprocmask = lib.func('int sigprocmask(int, void *, void *)');
@@ -152,6 +176,13 @@ function bind(): Libc {
           statx(numbers.statx, dirFd, path, flags, mask, buffer))
       : () => -ENOSYS,
     lseek: checked((fd: number, offset: number, whence: number) => lseek(fd, offset, whence)),
+    getsockoptInt(fd, level, name) {
+      socklen[0] = 4;
+      const result = getsockopt(fd, level, name, intBytes, socklenBytes);
+      return result < 0 ? -koffi.errno() : intValue[0]!;
+    },
+    getsockname: withLength(getsockname),
+    getpeername: withLength(getpeername),
     execve: checked((path: string, argv: Array<string | null>, envp: Array<string | null>) => execve(path, argv, envp)),
     sigaction: checked((signal: number, action: Uint8Array | null, previous: Uint8Array | null) =>
       sigaction(signal, action, previous)),

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { before, describe, test } from 'node:test';
+import { FD_MAX, highestFd, listFds, nextFd } from '../../dist/index.js';
+import { openFds } from '../helpers/fds.js';
+import { fixturePath, runFixture } from '../helpers/run-fixture.js';
+
+const lowestAtOrAbove = (fds, fd) => fds.find((open) => open >= fd) ?? -1;
+
+describe('listFds', () => {
+  test('rejects options that are not an object', () => {
+    for (const options of [null, 3, 'all', [1, 2]]) {
+      assert.throws(() => listFds(options), { code: 'ERR_INVALID_ARG_TYPE', message: /"options"/ });
+    }
+  });
+
+  test('rejects from and to that are not descriptor numbers, naming the option', () => {
+    assert.throws(() => listFds({ from: '3' }), { code: 'ERR_INVALID_ARG_TYPE', message: /"options.from"/ });
+    assert.throws(() => listFds({ from: -1 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.from"/ });
+    assert.throws(() => listFds({ to: 1.5 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.to"/ });
+    assert.throws(() => listFds({ to: FD_MAX + 1 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.to"/ });
+  });
+
+  test('rejects to below from', () => {
+    assert.throws(() => listFds({ from: 10, to: 9 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.to".*>= options.from \(10\)/ });
+  });
+
+  test('rejects a pid that is not a positive integer', () => {
+    assert.throws(() => listFds({ pid: '1' }), { code: 'ERR_INVALID_ARG_TYPE', message: /"options.pid"/ });
+    for (const pid of [0, -1, 1.5, 2 ** 31, NaN]) {
+      assert.throws(() => listFds({ pid }), { code: 'ERR_OUT_OF_RANGE', message: /"options.pid"/ }, `pid ${pid}`);
+    }
+  });
+
+  describe('on a sparse table (fds at 200..202 and 1000)', () => {
+    let answers;
+    before(() => {
+      answers = runFixture('fds-sparse.js').result;
+    });
+
+    test('lists exactly what /proc/self/fd shows, ascending', () => {
+      assert.deepEqual(answers.listed, answers.observed);
+      for (const fd of [200, 201, 202, 1000]) assert.ok(answers.listed.includes(fd), `fd ${fd}`);
+    });
+
+    test('leaves out the descriptor the listing itself read the directory with', () => {
+      assert.ok(!answers.listed.includes(answers.lowestFree), `fd ${answers.lowestFree} was the listing's own`);
+    });
+
+    test('keeps to from..to, inclusive', () => {
+      assert.deepEqual(answers.bounded, [200, 201, 202]);
+      assert.deepEqual(answers.from201, answers.observed.filter((fd) => fd >= 201));
+      assert.deepEqual(answers.to2, [0, 1, 2]);
+      assert.deepEqual(answers.single, [1000]);
+      assert.deepEqual(answers.empty, []);
+    });
+  });
+
+  describe('of another process', () => {
+    test('lists what /proc/<pid>/fd shows for a live child', async () => {
+      const child = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+      try {
+        await new Promise((resolve) => child.stdout.once('data', resolve));
+        const observed = readdirSync(`/proc/${child.pid}/fd`).map(Number).sort((a, b) => a - b);
+        assert.deepEqual(listFds({ pid: child.pid }), observed);
+        assert.deepEqual(listFds({ pid: child.pid, from: 3, to: 3 }), observed.filter((fd) => fd === 3));
+      } finally {
+        child.stdin.end();
+      }
+    });
+
+    test('of a process that does not exist is an ESRCH error, not an empty list', () => {
+      const { pid } = spawnSync('true');
+      assert.throws(() => listFds({ pid }), { code: 'ESRCH', errno: -3, syscall: 'open', message: new RegExp(`/proc/${pid}/fd`) });
+    });
+
+    test('that this user may not read is an EACCES error', () => {
+      const child = spawnSync(process.execPath, [fixturePath('fds-list-pid.js'), '1'], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(child.stdout), { code: 'EACCES', errno: -13, syscall: 'open' });
+    });
+  });
+});
+
+describe('nextFd', () => {
+  test('rejects what is not a descriptor number', () => {
+    assert.throws(() => nextFd(), { code: 'ERR_INVALID_ARG_TYPE', message: /"fd"/ });
+    assert.throws(() => nextFd('3'), { code: 'ERR_INVALID_ARG_TYPE', message: /"fd"/ });
+    assert.throws(() => nextFd(-1), { code: 'ERR_OUT_OF_RANGE', message: /"fd"/ });
+    assert.throws(() => nextFd(FD_MAX + 1), { code: 'ERR_OUT_OF_RANGE', message: /"fd"/ });
+  });
+
+  test('answers the lowest open fd at or above the given one on a sparse table, -1 past the last', () => {
+    const { nextFd: answers, observed } = runFixture('fds-sparse.js').result;
+    assert.equal(answers[0], 0);
+    assert.equal(answers[200], 200);
+    assert.equal(answers[203], lowestAtOrAbove(observed, 203));
+    assert.equal(answers[1000], 1000);
+    assert.equal(answers[1001], lowestAtOrAbove(observed, 1001));
+    assert.equal(answers[FD_MAX], -1);
+  });
+});
+
+describe('highestFd', () => {
+  test('answers the highest open fd, and the next one down once it is closed', () => {
+    const { highestFd: highest, highestAfterClose, observed, observedAfterClose } = runFixture('fds-sparse.js').result;
+    assert.equal(highest, observed.at(-1));
+    assert.ok(highest >= 1000);
+    assert.equal(highestAfterClose, observedAfterClose.at(-1));
+    assert.ok(!observedAfterClose.includes(1000));
+  });
+
+  test('answers a number this process really has open', () => {
+    assert.equal(highestFd(), openFds().at(-1));
+  });
+});
