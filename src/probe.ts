@@ -1,26 +1,74 @@
+// What works here, and why: each answer comes from asking the kernel on a
+// descriptor that cannot be open (FD_MAX), so probing changes nothing.
+import { release } from 'node:os';
 import { CLOSE_RANGE_CLOEXEC, FD_MAX } from './constants.js';
-import { currentMechanism } from './mechanisms/chain.js';
-import { closeRangeSyscall } from './mechanisms/close-range-syscall.js';
+import { systemError } from './errors.js';
+import { rememberRefusal } from './mechanisms/close-range-support.js';
+import { FORCE_VARIABLE, forcedMechanism, mechanismFor } from './mechanisms/chain.js';
+import type { MechanismName } from './mechanisms/mechanism.js';
+import { openFdDirectory } from './mechanisms/procfs.js';
+import { libc } from './native/libc.js';
 
 export interface ProbeResult {
-  /** The mechanism closeRange uses here. */
-  mechanism: 'close_range' | 'procfs' | 'brute-force';
+  /** The mechanism closeRange and closeFrom use here. */
+  mechanism: MechanismName;
+  /** The mechanism cloexecFrom (or `cloexec: true`) uses here. */
+  cloexecMechanism: MechanismName;
   /** close_range(2) answers (Linux >= 5.9, not refused by seccomp). */
   closeRange: boolean;
   /** CLOSE_RANGE_CLOEXEC is understood (Linux >= 5.11). */
   cloexec: boolean;
-  /** CLOSE_RANGE_UNSHARE is available. */
+  /** The unshare option works: through close_range, or unshare(2) is allowed. */
   unshare: boolean;
+  /** /proc/thread-self/fd is a real procfs directory. */
+  procfs: boolean;
+  /** What close_range(~0U, ~0U, 0) answered, when it failed ('ENOSYS', 'EPERM'...). */
+  closeRangeError: string | null;
+  /** What close_range(~0U, ~0U, CLOSE_RANGE_CLOEXEC) answered, when it failed. */
+  cloexecError: string | null;
+  /** Set when CLOSE_RANGE_MECHANISM starts the chain further down. */
+  forced: MechanismName | null;
+  /** The kernel release (os.release()). */
+  kernel: string;
+  /** One sentence: which mechanism, and why. */
+  reason: string;
 }
 
-/** Asks the kernel, on a descriptor that cannot be open (FD_MAX), what works here. */
 export function probe(): ProbeResult {
-  const plain = closeRangeSyscall.closeRange(FD_MAX, FD_MAX, 0);
-  const cloexec = plain === 0 && closeRangeSyscall.closeRange(FD_MAX, FD_MAX, CLOSE_RANGE_CLOEXEC) === 0;
+  const plain = askCloseRange(0);
+  const withCloexec = askCloseRange(CLOSE_RANGE_CLOEXEC);
+  const directory = openFdDirectory();
+  if ('fd' in directory) libc().close(directory.fd);
+  const chosen = mechanismFor(0);
+  const cloexecChosen = mechanismFor(CLOSE_RANGE_CLOEXEC);
+  const forced = forcedMechanism() ?? null;
+  const kernel = release();
+  const facts = [
+    plain === null ? 'close_range(2) works' : `close_range(2) answers ${plain}`,
+    plain === null && withCloexec !== null ? `CLOSE_RANGE_CLOEXEC answers ${withCloexec}` : undefined,
+    chosen.name === 'close_range' && plain !== null ? `${plain} is no refusal to fall back on: calls report it` : undefined,
+    'fd' in directory ? '/proc is procfs' : directory.why,
+    forced ? `${FORCE_VARIABLE}=${forced}` : undefined,
+  ].filter(Boolean);
   return {
-    mechanism: currentMechanism().name,
-    closeRange: plain === 0,
-    cloexec,
-    unshare: plain === 0,
+    mechanism: chosen.name,
+    cloexecMechanism: cloexecChosen.name,
+    closeRange: plain === null,
+    cloexec: withCloexec === null,
+    unshare: plain === null || libc().unshare(0) === 0,
+    procfs: 'fd' in directory,
+    closeRangeError: plain,
+    cloexecError: withCloexec,
+    forced,
+    kernel,
+    reason: `${chosen.name} (${chosen.why}): ${facts.join('; ')} (Linux ${kernel}).`,
   };
+}
+
+/** null when close_range(FD_MAX, FD_MAX, flags) succeeds, else the error code. */
+function askCloseRange(flags: number): string | null {
+  const result = libc().closeRange(FD_MAX, FD_MAX, flags);
+  if (result === 0) return null;
+  rememberRefusal(result, flags);
+  return systemError(result, 'close_range').code;
 }

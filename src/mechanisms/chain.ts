@@ -1,13 +1,61 @@
-import { systemError } from '../errors.js';
+// The ways to do close_range(2), best first, each with why it comes where it
+// does. A mechanism that cannot work here (close_range refused, /proc not
+// procfs) hands on to the next; one that can either finishes or throws.
+import { closeRangeIncomplete } from '../errors.js';
+import { bruteForce } from './brute-force.js';
 import { closeRangeSyscall } from './close-range-syscall.js';
-import type { Mechanism } from './mechanism.js';
+import type { FdRanges, Mechanism, MechanismName } from './mechanism.js';
+import { procfsWalk } from './procfs.js';
 
-/** Runs close_range(first, last, flags) with the first mechanism that works here. */
-export function closeRangeOrThrow(first: number, last: number, flags: number): void {
-  const result = closeRangeSyscall.closeRange(first, last, flags);
-  if (result < 0) throw systemError(result, 'close_range');
+const CHAIN: ReadonlyArray<{ mechanism: Mechanism; why: string }> = [
+  { mechanism: closeRangeSyscall, why: 'one syscall per range, whatever its width; Linux 5.9 (CLOEXEC 5.11), unless seccomp refuses it' },
+  { mechanism: procfsWalk, why: 'no kernel support needed and cost follows the open fds, but needs procfs at /proc' },
+  { mechanism: bruteForce, why: 'needs nothing, but costs the table size, so it refuses tables above 2^20' },
+];
+
+/** Starts the chain at that mechanism (tests, benchmarks, debugging); read once. */
+export const FORCE_VARIABLE = 'CLOSE_RANGE_MECHANISM';
+
+let start: number | undefined;
+let forced: MechanismName | undefined;
+
+/** Applies close_range(2) semantics to every range with the first mechanism that works here. */
+export function applyToRanges(ranges: FdRanges, flags: number): void {
+  for (const { mechanism } of CHAIN.slice(chainStart())) {
+    if (mechanism.apply(ranges, flags)) return;
+  }
+  throw closeRangeIncomplete('No mechanism could close the range here; nothing was changed.');
 }
 
-export function currentMechanism(): Mechanism {
-  return closeRangeSyscall;
+export interface ChainChoice {
+  name: MechanismName;
+  why: string;
+}
+
+/** The mechanism a call with these flags would use now, and why it is where it is (asks the kernel, changes nothing). */
+export function mechanismFor(flags: number): ChainChoice {
+  const entries = CHAIN.slice(chainStart());
+  const { mechanism, why } = entries.find(({ mechanism }) => mechanism.isAvailable(flags)) ?? entries[entries.length - 1];
+  return { name: mechanism.name, why };
+}
+
+/** The mechanism CLOSE_RANGE_MECHANISM starts the chain at, if it is set. */
+export function forcedMechanism(): MechanismName | undefined {
+  chainStart();
+  return forced;
+}
+
+function chainStart(): number {
+  if (start !== undefined) return start;
+  const value = process.env[FORCE_VARIABLE];
+  const index = value ? CHAIN.findIndex(({ mechanism }) => mechanism.name === value) : 0;
+  if (index < 0) {
+    const names = CHAIN.map(({ mechanism }) => `'${mechanism.name}'`).join(', ');
+    throw Object.assign(
+      new Error(`The environment variable ${FORCE_VARIABLE} must be one of ${names}, or unset. Received '${value}'`),
+      { code: 'ERR_INVALID_ARG_VALUE' },
+    );
+  }
+  if (value) forced = CHAIN[index].mechanism.name;
+  return (start = index);
 }

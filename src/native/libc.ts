@@ -2,6 +2,7 @@
 // a negative errno, never throws, and reads errno on the line right after the
 // call (any other native call in between can overwrite it).
 import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
 
 // process.arch, not `import { arch } from 'node:process'`: importing that
 // module builds its namespace from every property, which creates
@@ -41,6 +42,10 @@ export interface Libc {
   /** sigprocmask(2): the calling thread's mask, as SIGSET_SIZE buffers. */
   sigprocmask(how: number, set: Uint8Array | null, previous: Uint8Array | null): number;
   flock(fd: number, operation: number): number;
+  /** fstatfs(2) into an opaque STATFS_SIZE buffer; read f_type with statfsType(). */
+  fstatfs(fd: number, buffer: Uint8Array): number;
+  /** select(2) on a read set only, with a zero timeout: never blocks. */
+  selectReadable(nfds: number, readSet: Uint8Array): number;
 }
 
 // x86-64, arm64 and every other architecture since Linux 5.1 share the
@@ -83,6 +88,12 @@ export const SIGXFSZ = 25;
 /** Larger than struct sigaction (glibc 152 bytes, musl 152) and sigset_t (128): opaque buffers. */
 export const SIGACTION_SIZE = 256;
 export const SIGSET_SIZE = 128;
+/** Larger than struct statfs on every architecture (120 bytes on 64-bit). */
+export const STATFS_SIZE = 128;
+
+/** f_type, the first field of struct statfs: a long, or an int on s390x, the only big-endian port. */
+export const statfsType = (buffer: Buffer): number =>
+  endianness() === 'LE' ? buffer.readUInt32LE(0) : buffer.readUInt32BE(0);
 
 type Koffi = typeof import('koffi');
 let bindings: Libc | undefined;
@@ -151,6 +162,9 @@ function bind(): Libc {
   const sigaction = lib.func('int sigaction(int, void *, void *)');
   const sigprocmask = lib.func('int sigprocmask(int, void *, void *)');
   const flock = lib.func('int flock(int, int)');
+  const fstatfs = lib.func('int fstatfs(int, _Out_ uint8_t *)');
+  const select = lib.func('int select(int, uint8_t *, void *, void *, uint8_t *)');
+  const zeroTimeout = Buffer.alloc(16);
   const numbers = SYSCALL_NUMBERS[arch];
   return {
     // Written out rather than through checked(): this is the hot path.
@@ -188,5 +202,7 @@ function bind(): Libc {
       sigaction(signal, action, previous)),
     sigprocmask: checked((how: number, set: Uint8Array | null, previous: Uint8Array | null) => sigprocmask(how, set, previous)),
     flock: checked((fd: number, operation: number) => flock(fd, operation)),
+    fstatfs: checked((fd: number, buffer: Uint8Array) => fstatfs(fd, buffer)),
+    selectReadable: checked((nfds: number, readSet: Uint8Array) => select(nfds, readSet, null, null, zeroTimeout.fill(0))),
   };
 }
