@@ -3,6 +3,7 @@
 // call (any other native call in between can overwrite it).
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
+import { runtime } from '../runtime/detect.js';
 
 // process.arch, not `import { arch } from 'node:process'`: importing that
 // module builds its namespace from every property, which creates
@@ -111,7 +112,7 @@ function loadKoffi(): Koffi {
   try {
     return require('koffi') as Koffi;
   } catch (error) {
-    throw new Error(
+    throw runtime.permissionError(error) ?? new Error(
       'close-range needs the koffi package and its prebuilt binary for ' +
         `linux-${arch}. Reinstall without --omit=optional (koffi ships its ` +
         'binaries as optional dependencies).',

@@ -1,0 +1,37 @@
+// Deno opens every descriptor it owns with O_CLOEXEC: files behind its
+// resources (Deno.open), the SQLite databases of its module cache, its
+// copies of stdio, its event loop. Closing one breaks Deno (a resource then
+// reads or closes whatever file reuses the number). Deno 2 removed
+// Deno.resources() and maps no resource id to an fd in any public API, so the
+// only reliable rule is that every close-on-exec fd is Deno's. What JavaScript
+// cannot open that way (fds inherited without close-on-exec, or opened
+// through FFI without O_CLOEXEC) is still closed.
+import type { RuntimeProfile } from './detect.js';
+
+// Why close-range needs each permission Deno may refuse.
+const WHY: Record<string, string> = {
+  '--allow-ffi': 'it calls close_range(2) through koffi, a native addon',
+  '--allow-read': 'it loads koffi from node_modules and reads /proc/self/fd',
+  '--allow-all': 'Deno lets a program read /proc/self/fd only with --allow-all',
+};
+
+export const denoProfile: RuntimeProfile = {
+  name: 'deno',
+  fingerprintable: false,
+  ownsEveryCloexecFd: true,
+  permissionError,
+};
+
+function permissionError(error: unknown): Error | undefined {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  if ((name !== 'NotCapable' && name !== 'PermissionDenied') || typeof message !== 'string') return undefined;
+  const flag = /--allow-[a-z]+/.exec(message)?.[0] ?? '--allow-all';
+  return Object.assign(
+    new Error(
+      `close-range needs Deno's ${flag} permission: ${WHY[flag] ?? message}. Run with \`deno run -A\` ` +
+        '(--allow-ffi alone already lets native code past Deno\'s sandbox).',
+      { cause: error },
+    ),
+    { code: 'ERR_DENO_PERMISSION' },
+  );
+}

@@ -1,0 +1,32 @@
+// Which JavaScript runtime loaded the library, and what the runtime guard
+// must know about it. Bun and Deno both run Node's API surface, but neither
+// exposes the handle list the guard fingerprints on Node.
+import { versions } from 'node:process';
+import { bunProfile } from './bun.js';
+import { denoProfile } from './deno.js';
+
+export type RuntimeName = 'node' | 'bun' | 'deno';
+
+export interface RuntimeProfile {
+  readonly name: RuntimeName;
+  /**
+   * Whether the guard may cache its answer until the runtime's handle list
+   * or workers change. False: the runtime gives no such signal, so the guard
+   * looks at /proc/self/fd on every call (~4 us per open fd).
+   */
+  readonly fingerprintable: boolean;
+  /** Whether every close-on-exec fd is the runtime's, whatever it points to. */
+  readonly ownsEveryCloexecFd: boolean;
+  /** The error to throw instead of `error` when it is the runtime refusing a permission. */
+  permissionError(error: unknown): Error | undefined;
+}
+
+const nodeProfile: RuntimeProfile = {
+  name: 'node',
+  fingerprintable: true,
+  ownsEveryCloexecFd: false,
+  permissionError: () => undefined,
+};
+
+export const runtime: RuntimeProfile =
+  versions.bun !== undefined ? bunProfile : versions.deno !== undefined ? denoProfile : nodeProfile;
