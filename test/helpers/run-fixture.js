@@ -6,9 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 export const fixturePath = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
+// `npm run test:runtimes` runs the fixtures under Bun or Deno: the command
+// that starts that runtime, as a JSON array (["/path/to/deno", "run", "-A"]).
+const [runtime, ...runtimeArgs] = process.env.CLOSE_RANGE_FIXTURE_RUNTIME
+  ? JSON.parse(process.env.CLOSE_RANGE_FIXTURE_RUNTIME)
+  : [process.execPath];
+
 /** Runs fixture `name` with `args`; `result` is the JSON the fixture printed last. */
 export function runFixture(name, args = [], options = {}) {
-  const child = spawnSync(process.execPath, [...(options.nodeArgs ?? []), fixturePath(name), ...args.map(String)], {
+  const child = spawnSync(runtime, [...runtimeArgs, ...(options.nodeArgs ?? []), fixturePath(name), ...args.map(String)], {
     encoding: 'utf8',
     timeout: options.timeout ?? 60_000,
     env: options.env ?? process.env,

@@ -1,0 +1,58 @@
+// The runtimes the library is tested on, pinned so that a cached install
+// is reused only while it is the exact version listed here. Every binary
+// comes from a package on the npm registry that ships it inside the tarball
+// (no install script, nothing downloaded from elsewhere).
+import { arch, report } from 'node:process';
+
+const isMusl = () => !report.getReport().header.glibcVersionRuntime;
+
+const NODE_ARCH = { x64: 'x64', arm64: 'arm64' };
+const BUN_ARCH = { x64: 'x64', arm64: 'aarch64' };
+const DENO_ARCH = { x64: 'x64', arm64: 'arm64' };
+
+// Node runs the whole suite (test runner included) under the version tested.
+// Bun and Deno run their own tests, then the fixture-based tests that apply:
+// the test runner stays on Node, each fixture (the code that closes fds)
+// runs under the runtime tested.
+function nodeRuntime(version, runtimeTests = []) {
+  const major = version.split('.')[0];
+  return {
+    id: `node${major}`,
+    kind: 'node',
+    version,
+    package: () => NODE_ARCH[arch] && `node-linux-${NODE_ARCH[arch]}`,
+    binary: 'bin/node',
+    runtimeTests,
+  };
+}
+
+// process.execve exists from Node 22.15 and 23.11 on.
+const PROCESS_EXECVE_TESTS = ['test/runtimes/node-execve.test.js'];
+
+export const RUNTIMES = [
+  nodeRuntime('20.20.2'),
+  nodeRuntime('22.23.5', PROCESS_EXECVE_TESTS),
+  nodeRuntime('24.22.3', PROCESS_EXECVE_TESTS),
+  nodeRuntime('26.12.1', PROCESS_EXECVE_TESTS),
+  {
+    id: 'bun',
+    kind: 'bun',
+    version: '1.4.5',
+    package: () => BUN_ARCH[arch] && `@oven/bun-linux-${BUN_ARCH[arch]}${isMusl() ? '-musl' : ''}`,
+    binary: 'bin/bun',
+    runtimeTests: ['test/runtimes/bun.test.js'],
+    command: (binary) => [binary],
+    fixtureTests: ['test/close-range.test.js'],
+  },
+  {
+    id: 'deno',
+    kind: 'deno',
+    version: '2.9.6',
+    // Deno publishes no musl build.
+    package: () => DENO_ARCH[arch] && !isMusl() && `@deno/linux-${DENO_ARCH[arch]}-glibc`,
+    binary: 'deno',
+    runtimeTests: ['test/runtimes/deno.test.js'],
+    command: (binary) => [binary, 'run', '-A'],
+    fixtureTests: ['test/close-range.test.js'],
+  },
+];

@@ -1,0 +1,41 @@
+// Bun: koffi loads, the guard knows Bun's own fds without a fingerprint, and
+// a live Bun process keeps working after closeFrom(3).
+import assert from 'node:assert/strict';
+import { openSync } from 'node:fs';
+import { test } from 'node:test';
+import { runInRuntime } from './run-in-runtime.js';
+import { assertChecks, assertRuntimeFdsKept } from './survival-assertions.js';
+
+test('koffi loads under Bun and probe() finds close_range', () => {
+  const { result } = runInRuntime('bun', 'runtime-probe.js');
+  assert.equal(result.runtime, 'bun');
+  assert.equal(result.probe.mechanism, 'close_range');
+});
+
+test('closeFrom(3) in a live Bun process closes the user fds and leaves timers, fs, servers, workers, signals and children working', () => {
+  const { result } = runInRuntime('bun', 'runtime-survival-bun.js');
+  assert.deepEqual(result.userFdsOpenAfter, [], `user fds ${result.userFds} were closed`);
+  assertRuntimeFdsKept(result);
+  const { newChildFds, ...checks } = result.checks;
+  assertChecks(checks, {
+    timers: 'fired',
+    syncFs: 'sync',
+    asyncFs: 'bun-write+bun-write',
+    serverStartedBefore: 'served',
+    serverStartedAfter: 'fresh',
+    workerStartedBefore: 42,
+    workerStartedAfter: 100,
+    signals: 'SIGUSR2',
+    childPipesOpenedBefore: 'piped before',
+    bunSpawnAfter: 'piped after',
+    nodeChildProcess: 'node:child_process',
+  });
+  // ls's own directory fd is 3.
+  assert.deepEqual(newChildFds.value, [0, 1, 2, 3]);
+});
+
+test('Bun marks inherited fds from 4 up close-on-exec at start-up (not fd 3), and closeFrom(3) closes both', () => {
+  const file = openSync('/etc/hostname', 'r');
+  const { result } = runInRuntime('bun', 'runtime-inherited-fd.js', { stdio: ['ignore', 'pipe', 'pipe', file, file] });
+  assert.deepEqual(result, { cloexecAtStart: { 3: false, 4: true }, openAfterCloseFrom: { 3: false, 4: false } });
+});

@@ -1,0 +1,71 @@
+// Deno (deno run -A): koffi loads with --allow-ffi, every fd behind a Deno
+// resource is runtime-owned, missing permissions are named, and a live Deno
+// process keeps working after closeFrom(3).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runInRuntime } from './run-in-runtime.js';
+import { assertChecks, assertRuntimeFdsKept } from './survival-assertions.js';
+
+test('without --allow-read the first call throws ERR_DENO_PERMISSION naming --allow-read', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-permissions.js', { flags: ['run'], args: ['closeFrom'] });
+  assert.equal(result.code, 'ERR_DENO_PERMISSION');
+  assert.match(result.message, /--allow-read/);
+  assert.equal(result.cause, 'NotCapable');
+});
+
+test('without --allow-ffi loading koffi throws ERR_DENO_PERMISSION naming --allow-ffi', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-permissions.js', { flags: ['run', '--allow-read'], args: ['probe'] });
+  assert.equal(result.code, 'ERR_DENO_PERMISSION');
+  assert.match(result.message, /--allow-ffi/);
+});
+
+test('with --allow-read and --allow-ffi but not -A, reading /proc/self/fd throws ERR_DENO_PERMISSION naming --allow-all', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-permissions.js', {
+    flags: ['run', '--allow-read', '--allow-ffi'],
+    args: ['closeFrom'],
+  });
+  assert.equal(result.code, 'ERR_DENO_PERMISSION');
+  assert.match(result.message, /--allow-all/);
+});
+
+test('koffi loads under deno run -A and probe() finds close_range', () => {
+  const { result } = runInRuntime('deno', 'runtime-probe.js');
+  assert.equal(result.runtime, 'deno');
+  assert.equal(result.probe.mechanism, 'close_range');
+});
+
+test('closing the fd behind a Deno resource natively makes the resource read, then close, the file that reuses the number', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-resource-reuse.js');
+  assert.equal(result.reused, result.fd);
+  assert.equal(result.read, 'second');
+  assert.equal(result.reusedOpenAfterResourceClose, false);
+});
+
+test('closeFrom(3) in a live Deno process closes fds Deno does not own and leaves Deno resources, node:fs fds, servers, workers, signals and children working', () => {
+  const { result } = runInRuntime('deno', 'runtime-survival-deno.js');
+  assert.equal(result.foreignFdOpenAfter, false, `fd ${result.foreignFd}, opened without O_CLOEXEC, was closed`);
+  assertRuntimeFdsKept(result);
+  const { newChildFds, ...checks } = result.checks;
+  assertChecks(checks, {
+    timers: 'fired',
+    denoFileOpenedBefore: 'before',
+    nodeFsFdOpenedBefore: 'before',
+    syncFs: 'sync',
+    asyncFs: 'deno-write+deno-write',
+    serverStartedBefore: 'served',
+    serverStartedAfter: 'fresh',
+    workerStartedBefore: 42,
+    workerStartedAfter: 100,
+    signals: 'SIGUSR2',
+    childPipesOpenedBefore: 'piped before',
+    denoCommandAfter: 'piped after',
+    nodeChildProcess: 'node:child_process',
+  });
+  // ls's own directory fd is 3.
+  assert.deepEqual(newChildFds.value, [0, 1, 2, 3]);
+});
+
+test('cloexecFrom(3) under Deno marks an fd opened without O_CLOEXEC, which then stays open but reaches no child', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-cloexec.js');
+  assert.deepEqual(result, { fd: result.fd, cloexecBefore: false, cloexecAfter: true, open: true, childFds: [0, 1, 2, 3] });
+});
