@@ -23,7 +23,9 @@
 import { fstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { kindOfLinkTarget, type FdType } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
+import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { runtime } from './detect.js';
+import { isRuntimeKindByStat } from './kind-by-stat.js';
 import { nodeActivity } from './node-activity.js';
 
 const RUNTIME_KINDS = new Set<FdType>([
@@ -106,6 +108,8 @@ function readOpenFds(): number[] {
   try {
     names = readdirSync(FD_DIRECTORY);
   } catch (error) {
+    // No procfs (a container without /proc): ask each number below the table size.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return probeOpenFds();
     throw runtime.permissionError(error) ?? error;
   }
   const fds: number[] = [];
@@ -144,7 +148,7 @@ function isOwned(fd: number, spareEveryCloexecFd: boolean): boolean {
   try {
     target = readlinkSync(`${FD_DIRECTORY}/${fd}`);
   } catch {
-    return false; // closed meanwhile
+    return isRuntimeKindByStat(fd); // no procfs; or closed meanwhile, and then fstat fails too
   }
   const kind = kindOfLinkTarget(target);
   if (kind !== undefined && RUNTIME_KINDS.has(kind)) return true;
