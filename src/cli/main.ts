@@ -5,6 +5,7 @@ import './startup-fds.js';
 import { audit } from './commands/audit.js';
 import { exec } from './commands/exec.js';
 import { list } from './commands/list.js';
+import { probe } from './commands/probe.js';
 import { parseInvocation, type Invocation } from './arguments.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './exit-status.js';
 import { helpText } from './help.js';
@@ -24,8 +25,8 @@ function run(invocation: Invocation): number {
       return list(invocation);
     case 'audit':
       return audit(invocation);
-    default:
-      throw new Error(`${invocation.command} is not available yet`);
+    case 'probe':
+      return probe(invocation);
   }
 }
 

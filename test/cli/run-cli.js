@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxed } from '../helpers/sandbox.js';
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
@@ -20,9 +21,14 @@ const CLOSE_ALL_BUT_STDIO = 'for p in /proc/$$/fd/*; do n=${p##*/}; [ "$n" -gt 2
 const { NO_COLOR, FORCE_COLOR, ...baseEnv } = process.env;
 const shellEnv = (env = {}) => ({ ...baseEnv, ...env, PATH: `${binDir}:${process.env.PATH}` });
 
-/** Runs `script` in `bash -c` with only fds 0-2 open at its start. */
-export function shell(script, { env, input } = {}) {
-  const child = spawnSync('bash', ['-c', CLOSE_ALL_BUT_STDIO + script], {
+/**
+ * Runs `script` in `bash -c` with only fds 0-2 open at its start; `sandbox`
+ * (see test/helpers/sandbox.js) takes close_range(2) or procfs away first.
+ */
+export function shell(script, { env, input, sandbox } = {}) {
+  // Closed before entering the sandbox: without procfs the loop cannot list them.
+  const command = sandboxed(['bash', '-c', script], sandbox);
+  const child = spawnSync('bash', ['-c', `${CLOSE_ALL_BUT_STDIO}exec "$@"`, 'bash', ...command], {
     encoding: 'utf8',
     env: shellEnv(env),
     input,
