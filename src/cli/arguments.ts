@@ -1,6 +1,7 @@
 // The command line, parsed by node:util's parseArgs into one plain object per
 // command. Values are checked here, once; the commands receive numbers.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FD_MAX } from '../constants.js';
 import { UsageError } from './exit-status.js';
 
 export const COMMANDS = ['exec', 'list', 'audit', 'probe'] as const;
@@ -26,7 +27,6 @@ export type Invocation =
   | FdQueryInvocation
   | { command: 'probe'; json: boolean };
 
-const FD_MAX = 0xffffffff;
 const PID_MAX = 2 ** 22; // PID_MAX_LIMIT on 64-bit kernels
 const help = { type: 'boolean', short: 'h' } as const;
 const json = { type: 'boolean' } as const;
@@ -48,7 +48,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   if (!first.startsWith('-')) throw new UsageError(`unknown command '${first}': use one of ${COMMANDS.join(', ')}`);
   const { values } = parse(undefined, argv, { help, version: { type: 'boolean', short: 'V' } });
-  return values.version ? { command: 'version' } : { command: 'help' };
+  if (values.version) return { command: 'version' };
+  if (values.help) return { command: 'help' };
+  throw new UsageError(`missing command: one of ${COMMANDS.join(', ')}`);
 }
 
 function parseExec(args: string[]): Invocation {

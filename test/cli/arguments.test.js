@@ -15,6 +15,7 @@ function assertUsageError(script, reason) {
 
 test('close-range without a command exits 125 and names the commands', () => {
   assertUsageError('close-range', /missing command: one of exec, list, audit, probe/);
+  assertUsageError('close-range --', /missing command/);
 });
 
 test('an unknown command exits 125 and names it', () => {
