@@ -8,6 +8,7 @@ import { describeOwnFd } from './describe-own.js';
 import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
 import { INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
 import { describeSocket } from './socket.js';
+import { socketTable } from './socket-table.js';
 import type { FdDescribeOptions, FdInfo } from './types.js';
 
 const EBADF = -9;
@@ -28,7 +29,14 @@ export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo 
 /** Every open fd in from..to of this process (or of `pid`), ascending. */
 export function describeFds(options?: FdDescribeOptions): FdInfo[] {
   const query = normalizeFdQuery(options);
-  return query.pid === undefined ? describeOwnFds(query) : describeForeignFds(query.pid, query);
+  if (query.pid === undefined) return describeOwnFds(query);
+  const infos = describeForeignFds(query.pid, query);
+  if (!query.sockets || !infos.some((info) => info.type === 'socket')) return infos;
+  const sockets = socketTable(query.pid);
+  return infos.map((info) => {
+    const socket = info.type === 'socket' ? sockets.get(info.inode) : undefined;
+    return socket ? { ...info, socket } : info;
+  });
 }
 
 function describeOwnFds({ from, to, sockets }: FdQuery): FdInfo[] {

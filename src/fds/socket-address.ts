@@ -22,9 +22,9 @@ export function formatAddress(address: Uint8Array, length: number): string {
   return '';
 }
 
-const ipv4 = (bytes: Uint8Array, offset: number): string => Array.from(bytes.subarray(offset, offset + 4)).join('.');
+export const ipv4 = (bytes: Uint8Array, offset: number): string => Array.from(bytes.subarray(offset, offset + 4)).join('.');
 
-function ipv6(bytes: Uint8Array): string {
+export function ipv6(bytes: Uint8Array): string {
   if (bytes.subarray(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff) {
     return `::ffff:${ipv4(bytes, 12)}`;
   }

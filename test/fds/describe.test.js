@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { FD_MAX, describeFd, describeFds } from '../../dist/index.js';
 import { fixturePath } from '../helpers/run-fixture.js';
 
@@ -173,27 +173,47 @@ describe('describeFds', () => {
     assert.throws(() => describeFds({ pid }), { code: 'ESRCH', errno: -3 });
   });
 
-  test("of another process matches that process's own view, with nothing marked as our runtime's", async () => {
-    const child = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    try {
+  describe('of another process', () => {
+    let child;
+    let held;
+    before(async () => {
+      child = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
       let output = '';
       for await (const chunk of child.stdout) {
         output += chunk;
         if (output.includes('\n')) break;
       }
-      const { file, directory, inheritable, own } = JSON.parse(output);
+      held = JSON.parse(output);
+    });
+    after(() => child.stdin.end());
+
+    test("matches that process's own view, with nothing marked as our runtime's", () => {
       const seen = describeFds({ pid: child.pid });
       assert.deepEqual(seen.map(({ fd }) => fd), readdirSync(`/proc/${child.pid}/fd`).map(Number).sort((a, b) => a - b));
-      assert.deepEqual(seen, own.map((info) => ({ ...info, runtime: false })));
+      assert.deepEqual(seen, held.own.map(({ socket, ...info }) => ({ ...info, runtime: false })));
       const byFd = new Map(seen.map((info) => [info.fd, info]));
       assert.deepEqual(
-        [byFd.get(file).type, byFd.get(file).target, byFd.get(file).cloexec],
+        [byFd.get(held.file).type, byFd.get(held.file).target, byFd.get(held.file).cloexec],
         ['file', '/etc/hostname', true],
       );
-      assert.equal(byFd.get(directory).type, 'directory');
-      assert.equal(byFd.get(inheritable).cloexec, false);
-    } finally {
-      child.stdin.end();
-    }
+      assert.equal(byFd.get(held.directory).type, 'directory');
+      assert.equal(byFd.get(held.inheritable).cloexec, false);
+    });
+
+    test('reads socket families and addresses from its network tables when asked', () => {
+      const sockets = describeFds({ pid: child.pid, sockets: true }).filter((info) => info.socket);
+      const own = held.own.filter((info) => info.type === 'socket');
+      assert.deepEqual(sockets.map(({ fd }) => fd), own.map(({ fd }) => fd));
+      const local = own.map(({ socket }) => socket.local);
+      assert.ok(local.includes(`127.0.0.1:${held.port}`));
+      assert.ok(local.includes(held.unixPath));
+      assert.ok(local.includes(`@fds-hold-${child.pid}`));
+      for (const [index, { socket }] of sockets.entries()) {
+        // /proc/net/unix has no peers; every other field must agree.
+        const expected = own[index].socket;
+        assert.deepEqual(socket, { ...expected, peer: expected.family === 'unix' ? '' : expected.peer }, `fd ${own[index].fd}`);
+      }
+      assert.ok(sockets.some(({ socket }) => socket.peer === `127.0.0.1:${held.port}`), 'the connected client shows its peer');
+    });
   });
 });

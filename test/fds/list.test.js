@@ -8,6 +8,12 @@ import { fixturePath, runFixture } from '../helpers/run-fixture.js';
 
 const lowestAtOrAbove = (fds, fd) => fds.find((open) => open >= fd) ?? -1;
 
+// One run of the fixture serves every test of a sparse table.
+let sparse;
+before(() => {
+  sparse = runFixture('fds-sparse.js').result;
+});
+
 describe('listFds', () => {
   test('rejects options that are not an object', () => {
     for (const options of [null, 3, 'all', [1, 2]]) {
@@ -34,26 +40,21 @@ describe('listFds', () => {
   });
 
   describe('on a sparse table (fds at 200..202 and 1000)', () => {
-    let answers;
-    before(() => {
-      answers = runFixture('fds-sparse.js').result;
-    });
-
     test('lists exactly what /proc/self/fd shows, ascending', () => {
-      assert.deepEqual(answers.listed, answers.observed);
-      for (const fd of [200, 201, 202, 1000]) assert.ok(answers.listed.includes(fd), `fd ${fd}`);
+      assert.deepEqual(sparse.listed, sparse.observed);
+      for (const fd of [200, 201, 202, 1000]) assert.ok(sparse.listed.includes(fd), `fd ${fd}`);
     });
 
     test('leaves out the descriptor the listing itself read the directory with', () => {
-      assert.ok(!answers.listed.includes(answers.lowestFree), `fd ${answers.lowestFree} was the listing's own`);
+      assert.ok(!sparse.listed.includes(sparse.lowestFree), `fd ${sparse.lowestFree} was the listing's own`);
     });
 
     test('keeps to from..to, inclusive', () => {
-      assert.deepEqual(answers.bounded, [200, 201, 202]);
-      assert.deepEqual(answers.from201, answers.observed.filter((fd) => fd >= 201));
-      assert.deepEqual(answers.to2, [0, 1, 2]);
-      assert.deepEqual(answers.single, [1000]);
-      assert.deepEqual(answers.empty, []);
+      assert.deepEqual(sparse.bounded, [200, 201, 202]);
+      assert.deepEqual(sparse.from201, sparse.observed.filter((fd) => fd >= 201));
+      assert.deepEqual(sparse.to2, [0, 1, 2]);
+      assert.deepEqual(sparse.single, [1000]);
+      assert.deepEqual(sparse.empty, []);
     });
   });
 
@@ -91,7 +92,7 @@ describe('nextFd', () => {
   });
 
   test('answers the lowest open fd at or above the given one on a sparse table, -1 past the last', () => {
-    const { nextFd: answers, observed } = runFixture('fds-sparse.js').result;
+    const { nextFd: answers, observed } = sparse;
     assert.equal(answers[0], 0);
     assert.equal(answers[200], 200);
     assert.equal(answers[203], lowestAtOrAbove(observed, 203));
@@ -103,7 +104,7 @@ describe('nextFd', () => {
 
 describe('highestFd', () => {
   test('answers the highest open fd, and the next one down once it is closed', () => {
-    const { highestFd: highest, highestAfterClose, observed, observedAfterClose } = runFixture('fds-sparse.js').result;
+    const { highestFd: highest, highestAfterClose, observed, observedAfterClose } = sparse;
     assert.equal(highest, observed.at(-1));
     assert.ok(highest >= 1000);
     assert.equal(highestAfterClose, observedAfterClose.at(-1));
