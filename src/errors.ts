@@ -7,9 +7,13 @@ export interface SystemError extends Error {
   syscall: string;
 }
 
+// Linux errnos that libuv's map (getSystemErrorMap) leaves out.
+const MISSING_FROM_LIBUV = new Map<number, [string, string]>([[-8, ['ENOEXEC', 'exec format error']]]);
+
 /** `EINVAL: invalid argument, close_range` with code, negative errno and syscall. */
 export function systemError(negativeErrno: number, syscall: string, detail?: string): SystemError {
-  const [code, description] = getSystemErrorMap().get(negativeErrno) ?? [`E${-negativeErrno}`, 'unknown error'];
+  const [code, description] = getSystemErrorMap().get(negativeErrno) ??
+    MISSING_FROM_LIBUV.get(negativeErrno) ?? [`E${-negativeErrno}`, 'unknown error'];
   const error = new Error(`${code}: ${description}, ${syscall}${detail ? ` ${detail}` : ''}`) as SystemError;
   error.code = code;
   error.errno = negativeErrno;

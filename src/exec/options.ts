@@ -61,9 +61,9 @@ function environmentEntries(env: Record<string, unknown>): { entries: string[]; 
   for (const key in env) {
     const value = env[key];
     if (value === undefined) continue;
-    const entry = validateCString(`${key}=${value}`, `options.env.${key}`);
-    if (key === 'PATH') searchPath = String(value);
-    entries.push(entry);
+    const text = validateCString(String(value), `options.env.${key}`);
+    if (key === 'PATH') searchPath = text;
+    entries.push(`${validateCString(key, 'options.env')}=${text}`);
   }
   return { entries, searchPath };
 }
