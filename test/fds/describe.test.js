@@ -206,6 +206,7 @@ describe('describeFds', () => {
       assert.deepEqual(sockets.map(({ fd }) => fd), own.map(({ fd }) => fd));
       const local = own.map(({ socket }) => socket.local);
       assert.ok(local.includes(`127.0.0.1:${held.port}`));
+      assert.ok(local.includes(`[::1]:${held.port6}`));
       assert.ok(local.includes(held.unixPath));
       assert.ok(local.includes(`@fds-hold-${child.pid}`));
       for (const [index, { socket }] of sockets.entries()) {
