@@ -1,21 +1,27 @@
-// Runs in a fresh Node process per case and batch: every JavaScript close
-// method in turn (the order rotates each round) on the same freshly opened fds.
-// Arguments as bench/c/close-bench.c: FILE BASE COUNT EXTRA ROUNDS WARMUP.
+// Runs in a fresh Node process per case and batch: the chosen JavaScript close
+// methods take turns (in a new random order each round), each on freshly
+// opened fds. Arguments as bench/c/close-bench.c, then the method ids:
+// FILE BASE COUNT EXTRA ROUNDS WARMUP METHOD,METHOD...
 // Prints one JSON line { methodId: [ns, ...] }.
 import { hrtime } from 'node:process';
+import { probe } from '../dist/index.js';
 import { closeMethods } from './close-methods.js';
 import { assertLayoutClosed, layoutFds, openLayout } from './fd-layout.js';
+import { shuffled } from './shuffle.js';
 
-const [file, ...numbers] = process.argv.slice(2);
-const [base, count, extra, rounds, warmup] = numbers.map(Number);
+const [file, base, count, extra, rounds, warmup] = process.argv.slice(2, 8).map((value, index) => (index === 0 ? value : Number(value)));
+const methodIds = process.argv[8].split(',');
+const methods = closeMethods.filter((method) => methodIds.includes(method.id));
+for (const { label, mechanism } of methods) {
+  if (mechanism && probe().mechanism !== mechanism) throw new Error(`${label}: the chain does not start at ${mechanism} here`);
+}
 const fds = layoutFds({ base, count, extra });
 const lo = fds[0];
 const hi = fds.at(-1);
-const samples = Object.fromEntries(closeMethods.map((method) => [method.id, []]));
+const samples = Object.fromEntries(methods.map((method) => [method.id, []]));
 
 for (let round = -warmup; round < rounds; round++) {
-  for (let k = 0; k < closeMethods.length; k++) {
-    const method = closeMethods[(round + warmup + k) % closeMethods.length];
+  for (const method of shuffled(methods)) {
     openLayout(file, fds);
     const start = hrtime.bigint();
     method.run(lo, hi);

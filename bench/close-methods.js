@@ -6,6 +6,8 @@ import { closeFrom, closeRange } from '../dist/index.js';
 export const closeMethods = [
   { id: 'closeRange', label: 'closeRange(lo, hi)', run: (lo, hi) => closeRange(lo, hi) },
   { id: 'closeFrom', label: 'closeFrom(3)', run: () => closeFrom(3) },
+  // CLOSE_RANGE_MECHANISM is read once per process: this one runs in its own.
+  { id: 'procfs', label: 'closeRange(lo, hi), procfs walk forced', run: (lo, hi) => closeRange(lo, hi), mechanism: 'procfs' },
   { id: 'readdir-closeSync', label: "readdirSync('/proc/self/fd') + closeSync", run: closeListedFds },
   { id: 'closeSync-loop', label: 'closeSync(fd) for fd in lo..hi', run: closeEveryNumber },
 ];

@@ -1,20 +1,30 @@
-// Runs every close case: the JavaScript methods interleaved round by round in
-// one Node process, the C and Python references in their own processes. The
-// processes of a case alternate in batches (node, C, Python, then C, Python,
-// node...), each on its own freshly opened fds, and their samples are merged.
+// Runs every close case. The JavaScript methods take turns round by round in
+// one Node process; a forced mechanism (read once per process from the
+// environment), C and Python need processes of their own. The processes of a
+// case alternate in batches (Node, Node with the variable, C, Python, then the
+// same from the next one on...) and the samples of all batches are merged.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { closeMethods } from './close-methods.js';
+import { layoutFds } from './fd-layout.js';
 import { BATCHES } from './plan.js';
 import { summarize } from './stats.js';
 
 const CLOSE_CASE = fileURLToPath(new URL('close-case.js', import.meta.url));
 
-export const nodeRunner = {
-  name: 'Node',
-  methods: closeMethods.map(({ id, label }) => ({ id, label })),
-  command: (args) => [process.execPath, [CLOSE_CASE, ...args]],
-};
+const nodeRunner = (name, methods, env = {}) => ({
+  name,
+  methods,
+  env,
+  command: (args) => [process.execPath, [CLOSE_CASE, ...args, methods.map((method) => method.id).join(',')]],
+});
+
+export const nodeRunners = [
+  nodeRunner('Node', closeMethods.filter((method) => !method.mechanism)),
+  ...closeMethods
+    .filter((method) => method.mechanism)
+    .map((method) => nodeRunner('Node (env)', [method], { CLOSE_RANGE_MECHANISM: method.mechanism })),
+];
 
 /** Medians and extremes per method, per case. */
 export function runCloseCases(cases, runners, file, log) {
@@ -22,30 +32,33 @@ export function runCloseCases(cases, runners, file, log) {
     const started = Date.now();
     const samples = {};
     const perBatch = Math.ceil(closeCase.rounds / BATCHES);
+    const { base, count, extra } = closeCase.layout;
+    const args = [file, base, count, extra, perBatch, closeCase.warmup].map(String);
     for (let batch = 0; batch < BATCHES; batch++) {
       for (let k = 0; k < runners.length; k++) {
         const runner = runners[(batch + k) % runners.length];
-        const { base, count, extra } = closeCase.layout;
-        const args = [file, base, count, extra, perBatch, closeCase.warmup].map(String);
         for (const [id, values] of Object.entries(runOnce(runner, args))) (samples[id] ??= []).push(...values);
       }
     }
     log(`  ${closeCase.label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const results = {};
     for (const runner of runners) {
-      for (const method of runner.methods) results[method.id] = { label: method.label, runsIn: runner.name, ...summarize(samples[method.id]) };
+      for (const { id, label } of runner.methods) results[id] = { label, runsIn: runner.name, ...summarize(samples[id]) };
     }
-    const { layout } = closeCase;
-    const lo = layout.count > 0 ? layout.base : layout.extra;
-    const hi = layout.extra >= 0 ? layout.extra : layout.base + layout.count - 1;
-    const openFds = layout.count + (layout.extra >= 0 ? 1 : 0);
-    return { id: closeCase.id, label: closeCase.label, openFds, range: [lo, hi], sweep: closeCase.sweep, patch: closeCase.patch, results };
+    const fds = layoutFds(closeCase.layout);
+    const { id, label, sweep, patch } = closeCase;
+    return { id, label, openFds: fds.length, range: [fds[0], fds.at(-1)], sweep, patch, results };
   });
 }
 
 function runOnce(runner, args) {
   const [file, argv] = runner.command(args);
-  const child = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnSync(file, argv, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...runner.env },
+  });
   if (child.status !== 0) {
     throw new Error(`${runner.name} benchmark failed (${child.error?.message ?? `status ${child.status}, signal ${child.signal}`}):\n${child.stderr}`);
   }

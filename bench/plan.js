@@ -33,7 +33,7 @@ export const closeCases = [
 ];
 
 /** Each case runs in this many alternating batches of fresh processes. */
-export const BATCHES = 4;
+export const BATCHES = 8;
 
 export function scaled(cases, factor) {
   return cases.map((c) => ({ ...c, rounds: Math.max(BATCHES, Math.round(c.rounds * factor)) }));

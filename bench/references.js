@@ -24,13 +24,13 @@ export function findReferences(workDir) {
     const build = spawnSync(compiler, ['-O2', '-o', binary, C_SOURCE], { encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`${compiler} could not build ${C_SOURCE}:\n${build.stderr}`);
     versions.cc = versionOf(compiler);
-    runners.push({ name: 'C', methods: C_METHODS, command: (args) => [binary, args] });
+    runners.push({ name: 'C', methods: C_METHODS, env: {}, command: (args) => [binary, args] });
   } else {
     missing.push('C references skipped: no C compiler (cc, gcc or clang) on PATH.');
   }
   versions.python = versionOf('python3');
   if (versions.python) {
-    runners.push({ name: 'Python', methods: PYTHON_METHODS, command: (args) => ['python3', [PYTHON_SCRIPT, ...args]] });
+    runners.push({ name: 'Python', methods: PYTHON_METHODS, env: {}, command: (args) => ['python3', [PYTHON_SCRIPT, ...args]] });
   } else {
     missing.push('Python reference skipped: no python3 on PATH.');
   }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeChart } from './chart.js';
-import { nodeRunner, runCloseCases } from './close-suite.js';
+import { nodeRunners, runCloseCases } from './close-suite.js';
 import { extraGroups, runExtraGroup } from './extra-suite.js';
 import { describeMachine } from './machine.js';
 import { markdownReport } from './markdown.js';
@@ -30,10 +30,10 @@ try {
   const roundsFactor = flags.has('--quick') ? 0.2 : 1;
 
   log('closing fds (Node, C and Python processes alternate in batches):');
-  const close = runCloseCases(scaled(closeCases, roundsFactor), [nodeRunner, ...references.runners], file, log);
+  const close = runCloseCases(scaled(closeCases, roundsFactor), [...nodeRunners, ...references.runners], file, log);
   log('with 1000 fds open (one Node process each, methods interleaved):');
   const skipped = [...references.missing];
-  const extra = extraGroups.map((group) => runExtraGroup(group, file, roundsFactor, skipped, log));
+  const extra = extraGroups.map((group) => runExtraGroup(group, file, roundsFactor, skipped, log)).filter(Boolean);
   const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
   report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
 

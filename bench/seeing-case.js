@@ -1,11 +1,12 @@
 // Runs in a fresh Node process with 1000 fds open: listFds(), describeFds()
 // and the lsof npm package (which runs `lsof -p PID` through a shell and
-// parses its columns) take turns, the first one rotating each round.
+// parses its columns) take turns, in a new random order each round.
 // argv: FILE ROUNDS WARMUP METHOD,METHOD... Prints one JSON line { methodId: [ns, ...] }.
 import { hrtime } from 'node:process';
 import lsof from 'lsof';
 import { describeFds, listFds } from '../dist/index.js';
 import { layoutFds, openLayout } from './fd-layout.js';
+import { shuffled } from './shuffle.js';
 
 const SEEING_FDS = { base: 64, count: 1000, extra: -1 };
 
@@ -22,8 +23,7 @@ const methods = [
 const samples = Object.fromEntries(methods.map((method) => [method.id, []]));
 
 for (let round = -warmup; round < rounds; round++) {
-  for (let k = 0; k < methods.length; k++) {
-    const method = methods[(round + warmup + k) % methods.length];
+  for (const method of shuffled(methods)) {
     const start = hrtime.bigint();
     const answer = await method.run();
     const elapsed = Number(hrtime.bigint() - start);

@@ -1,11 +1,13 @@
 // Runs in a fresh Node process with 1000 fds open (none of them close-on-exec):
 // spawnSync('true') from node:child_process (the child inherits all 1000) and
-// from close-range/child_process (the child gets 0-2 only) take turns.
+// from close-range/child_process (the child gets 0-2 only) take turns, in a
+// new random order each round.
 // argv: FILE ROUNDS WARMUP METHOD,METHOD... Prints one JSON line { methodId: [ns, ...] }.
 import * as nodeChildProcess from 'node:child_process';
 import { hrtime } from 'node:process';
 import * as closeRangeChildProcess from 'close-range/child_process';
 import { layoutFds, openLayout } from './fd-layout.js';
+import { shuffled } from './shuffle.js';
 
 const SPAWN_FDS = { base: 64, count: 1000, extra: -1 };
 
@@ -19,8 +21,7 @@ const methods = [
 const samples = Object.fromEntries(methods.map((method) => [method.id, []]));
 
 for (let round = -warmup; round < rounds; round++) {
-  for (let k = 0; k < methods.length; k++) {
-    const method = methods[(round + warmup + k) % methods.length];
+  for (const method of shuffled(methods)) {
     const start = hrtime.bigint();
     const child = method.run();
     const elapsed = Number(hrtime.bigint() - start);
