@@ -1,7 +1,6 @@
 // describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
 import { systemError } from '../errors.js';
 import { libc } from '../native/libc.js';
-import { isRuntimeFd, runtimeFdsIn } from '../runtime/guard.js';
 import { validateBoolean, validateFd, validateObject } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
@@ -20,9 +19,8 @@ export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo 
   validateFd(fd, 'fd');
   const sockets = validateBoolean(validateObject(options, 'options').sockets, 'options.sockets');
   const link = `${procDirectory(undefined, 'fd')}/${fd}`;
-  const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link, false) : EBADF;
+  const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link) : EBADF;
   if (typeof info === 'number') throw systemError(info === ENOENT ? EBADF : info, 'fcntl', `(fd ${fd})`);
-  info.runtime = isRuntimeFd(fd);
   return sockets ? withSocket(info) : info;
 }
 
@@ -40,12 +38,10 @@ export function describeFds(options?: FdDescribeOptions): FdInfo[] {
 }
 
 function describeOwnFds({ from, to, sockets }: FdQuery): FdInfo[] {
-  // Asked before the directory is open: the guard never sees the listing's fd.
-  const runtimeFds = new Set(runtimeFdsIn(from, to));
   return withProcDirectory(undefined, (dirFd) => {
     const infos: FdInfo[] = [];
     for (const fd of readFdNumbers(dirFd, from, to, dirFd)) {
-      const info = describeOwnFd(fd, dirFd, String(fd), runtimeFds.has(fd));
+      const info = describeOwnFd(fd, dirFd, String(fd));
       if (typeof info !== 'number') infos.push(sockets ? withSocket(info) : info); // else closed meanwhile by another thread
     }
     return infos;

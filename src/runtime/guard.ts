@@ -150,7 +150,17 @@ function isOwned(fd: number, spareEveryCloexecFd: boolean): boolean {
   } catch {
     return isRuntimeKindByStat(fd); // no procfs; or closed meanwhile, and then fstat fails too
   }
+  return isRuntimeTarget(target, () => (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY);
+}
+
+/**
+ * The rule for a close-on-exec fd whose link the caller has read: a kind only
+ * the runtime opens, or its reserve. No syscall, so describeFds can classify
+ * 1000 fds without reading each link twice.
+ */
+export function isRuntimeTarget(target: string, isReadOnly: () => boolean): boolean {
+  if (runtime.ownsEveryCloexecFd) return true;
   const kind = kindOfLinkTarget(target);
   if (kind !== undefined && RUNTIME_KINDS.has(kind)) return true;
-  return EMFILE_RESERVE_TARGETS.has(target) && (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY;
+  return EMFILE_RESERVE_TARGETS.has(target) && isReadOnly();
 }

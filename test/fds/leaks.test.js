@@ -24,7 +24,7 @@ describe('assertNoFdLeaks', () => {
     const { outcome, opened } = scenario('two leaks');
     assert.equal(outcome.code, 'ERR_FD_LEAK');
     assert.match(outcome.message, /^2 file descriptors were left open/);
-    assert.match(outcome.message, new RegExp(`\\n  fd ${opened[0]}: file /etc/hostname\\n  fd ${opened[1]}: directory /$`));
+    assert.match(outcome.message, new RegExp(`\\n  fd ${opened[0]}: file /etc/hostname\\n  fd ${opened[1]}: directory /etc$`));
   });
 
   test('resolves when the file is closed again inside fn', () => {
@@ -47,6 +47,19 @@ describe('assertNoFdLeaks', () => {
     const { outcome, opened } = scenario('worker left running');
     assert.ok(opened.length >= 2, `the worker opened ${opened.length} fds`);
     assert.equal(outcome.code, undefined, outcome.message);
+  });
+
+  test('reports a file left open next to a worker thread that is still starting', () => {
+    const { outcome, opened } = scenario('worker and a file left open');
+    assert.equal(outcome.code, 'ERR_FD_LEAK');
+    assert.deepEqual(outcome.leaked.map(({ target }) => target), ['/etc/hostname']);
+    assert.ok(opened.length > 1, 'the worker opened fds of its own too');
+  });
+
+  test('reports a file left open while an asynchronous stat is still in flight', () => {
+    const { outcome } = scenario('file left open while async fs is in flight');
+    assert.equal(outcome.code, 'ERR_FD_LEAK');
+    assert.deepEqual(outcome.leaked.map(({ target }) => target), ['/etc/hostname']);
   });
 
   test('reports an fd number closed and reopened to another file', () => {
