@@ -1,5 +1,5 @@
-// Which of the startup descriptors the caller handed over at exec, and which
-// ones Node opened itself while starting.
+// Which of the descriptors open at start-up the caller handed over at exec,
+// and which ones Node opened itself while starting.
 //
 // Everything that survives an exec lacked FD_CLOEXEC in the caller, and Node
 // opens all of its own fds with O_CLOEXEC. But libuv marks fds 0..15
@@ -8,35 +8,42 @@
 // Inside that marked run both look alike, so the kind decides: the runtime
 // opens event-poll fds, eventfds and pipes of which it holds a read end and a
 // write end; a caller hands over files, terminals, sockets and pipe ends.
-import { startupFds, type StartupFd } from './startup-fds.js';
+import { describeFds, type FdInfo, type FdType } from '../index.js';
+import { startupFds } from './startup-fds.js';
 
 const LIBUV_MARKS_UP_TO = 15;
-const O_RDONLY = 0;
-const O_WRONLY = 1;
+const ANON_INODE_KINDS = new Set<FdType>(['eventpoll', 'eventfd', 'signalfd', 'timerfd', 'inotify', 'pidfd', 'anon']);
 
-/** The descriptors the caller passed, ascending; each lacked close-on-exec in the caller. */
-export function inheritedFds(snapshot: readonly StartupFd[] = startupFds): number[] {
-  const markedUpTo = lastOfMarkedRun(snapshot);
-  const runtimePipes = pipesWithBothEnds(snapshot.filter(({ cloexec }) => cloexec));
-  return snapshot
-    .filter(({ fd, target, cloexec }) => {
-      if (!cloexec || fd <= 2) return true;
-      if (fd > markedUpTo) return false;
-      return !target.startsWith('anon_inode:') && !runtimePipes.has(target);
-    })
-    .map(({ fd }) => fd);
+/** What the caller handed over, described now, with close-on-exec as the caller had it: off. */
+export function describeInherited(): FdInfo[] {
+  if (startupFds === undefined) throw new Error('seeing what was inherited needs procfs mounted at /proc');
+  const atStartup = new Set(startupFds);
+  return pickInherited(describeFds().filter(({ fd }) => atStartup.has(fd)))
+    .map((info) => ({ ...info, cloexec: false, runtime: false }));
+}
+
+/** The caller's among the fds open at start-up (each described now). */
+export function pickInherited(fds: readonly FdInfo[]): FdInfo[] {
+  const markedUpTo = lastOfMarkedRun(fds);
+  const runtimePipes = pipesWithBothEnds(fds.filter(({ cloexec }) => cloexec));
+  return fds.filter(({ fd, type, target, cloexec }) => {
+    if (!cloexec || fd <= 2) return true;
+    if (fd > markedUpTo) return false;
+    return !ANON_INODE_KINDS.has(type) && !runtimePipes.has(target);
+  });
 }
 
 // An upper bound: the runtime's own fds may continue the run above 15;
 // their kind sorts them out.
-function lastOfMarkedRun(snapshot: readonly StartupFd[]): number {
-  const open = new Set(snapshot.map(({ fd }) => fd));
+function lastOfMarkedRun(fds: readonly FdInfo[]): number {
+  const open = new Set(fds.map(({ fd }) => fd));
   let last = LIBUV_MARKS_UP_TO;
   while (open.has(last + 1)) last++;
   return last;
 }
 
-function pipesWithBothEnds(fds: readonly StartupFd[]): Set<string> {
-  const readEnds = new Set(fds.filter((f) => f.target.startsWith('pipe:') && f.accessMode === O_RDONLY).map((f) => f.target));
-  return new Set(fds.filter((f) => f.accessMode === O_WRONLY && readEnds.has(f.target)).map((f) => f.target));
+function pipesWithBothEnds(fds: readonly FdInfo[]): Set<string> {
+  const pipes = fds.filter(({ type }) => type === 'pipe');
+  const readEnds = new Set(pipes.filter(({ access }) => access === 'r').map(({ target }) => target));
+  return new Set(pipes.filter(({ access, target }) => access === 'w' && readEnds.has(target)).map(({ target }) => target));
 }

@@ -1,21 +1,13 @@
 import { execve } from '../../index.js';
 import type { ExecInvocation } from '../arguments.js';
 import { EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND } from '../exit-status.js';
-import { inheritedFds } from '../inherited.js';
-import { procfsAtStartup } from '../startup-fds.js';
+import { describeInherited } from '../inherited.js';
+import { startupFds } from '../startup-fds.js';
 
 /** Replaces this process with COMMAND; returns only when it could not (exit status as env(1)). */
 export function exec({ keep, from, unshare, file, args }: ExecInvocation): number {
-  // Only what the caller handed over is passed on: a --keep number the caller
-  // left closed holds one of Node's own fds by now, which must not leak.
-  if (!procfsAtStartup && (from > 3 || keep.some((fd) => fd >= 3))) {
-    throw new Error('without procfs at /proc the fds the caller passed cannot be told from Node\'s own: mount /proc, or drop --keep and --from');
-  }
-  const inherited = inheritedFds();
-  const requested = new Set(keep);
-  const passOn = inherited.filter((fd) => fd >= 3 && (fd < from || requested.has(fd)));
   try {
-    execve(file, [file, ...args], { keep: passOn, unshare });
+    execve(file, [file, ...args], { keep: fdsToPassOn(keep, from), unshare });
   } catch (error) {
     const { code, syscall, message } = error as NodeJS.ErrnoException;
     if (syscall !== 'execve') throw error;
@@ -24,4 +16,17 @@ export function exec({ keep, from, unshare, file, args }: ExecInvocation): numbe
     process.stderr.write(`close-range exec: ${reason}\n`);
     return notFound ? EXIT_NOT_FOUND : EXIT_CANNOT_INVOKE;
   }
+}
+
+// Only what the caller handed over is passed on: a --keep number the caller
+// left closed holds one of Node's own fds by now, which must not leak.
+function fdsToPassOn(keep: readonly number[], from: number): number[] {
+  const requested = new Set(keep.filter((fd) => fd >= 3));
+  if (from <= 3 && requested.size === 0) return [];
+  if (startupFds === undefined) {
+    throw new Error('without procfs at /proc the fds the caller passed cannot be told from Node\'s own: mount /proc, or drop --keep and --from');
+  }
+  return describeInherited()
+    .map(({ fd }) => fd)
+    .filter((fd) => fd >= 3 && (fd < from || requested.has(fd)));
 }
