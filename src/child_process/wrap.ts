@@ -1,6 +1,8 @@
 // Wraps one node:child_process function: same arguments, same result, same
 // util.promisify behaviour; only what the child inherits changes.
 import { promisify } from 'node:util';
+import { argsForBun } from '../runtime/bun.js';
+import { runtime } from '../runtime/detect.js';
 import { startWithHandoff } from './handoff.js';
 import { fdHandoffFrom } from './options.js';
 import type { StdioDefaults } from './stdio-slots.js';
@@ -11,12 +13,15 @@ export function withFdHandoff<F extends AnyFunction>(original: F, defaults: Stdi
   const wrapped = {
     [original.name](this: unknown, ...args: unknown[]): unknown {
       const handoff = fdHandoffFrom(args);
-      return startWithHandoff(handoff, defaults, () => original.apply(this, args));
+      // Bun's child keeps only what stdio names: passFds must be named there.
+      const callArgs = runtime.childKeepsOnlyStdio ? argsForBun(args, handoff, defaults) : args;
+      return startWithHandoff(handoff, defaults, () => original.apply(this, callArgs));
     },
   }[original.name] as F;
   // exec and execFile resolve to { stdout, stderr } through their own custom promisify.
   const custom = (original as { [promisify.custom]?: AnyFunction })[promisify.custom];
-  if (custom !== undefined) {
+  // Bun's custom promisify is its own custom promisify: wrap it once.
+  if (custom !== undefined && custom !== original) {
     Object.defineProperty(wrapped, promisify.custom, { value: withFdHandoff(custom, defaults), enumerable: false });
   }
   return wrapped;

@@ -17,6 +17,8 @@ export interface RuntimeProfile {
   readonly fingerprintable: boolean;
   /** Whether every close-on-exec fd is the runtime's, whatever it points to. */
   readonly ownsEveryCloexecFd: boolean;
+  /** Whether the runtime's spawn closes every fd >= 3 in the child that stdio does not name. */
+  readonly childKeepsOnlyStdio: boolean;
   /** The error to throw instead of `error` when it is the runtime refusing a permission. */
   permissionError(error: unknown): Error | undefined;
 }
@@ -25,6 +27,7 @@ const nodeProfile: RuntimeProfile = {
   name: 'node',
   fingerprintable: true,
   ownsEveryCloexecFd: false,
+  childKeepsOnlyStdio: false,
   permissionError: () => undefined,
 };
 

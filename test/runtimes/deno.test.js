@@ -69,3 +69,22 @@ test('cloexecFrom(3) under Deno marks an fd opened without O_CLOEXEC, which then
   const { result } = runInRuntime('deno', 'runtime-deno-cloexec.js');
   assert.deepEqual(result, { fd: result.fd, cloexecBefore: false, cloexecAfter: true, open: true, childFds: [0, 1, 2, 3] });
 });
+
+test("close-range/child_process on Deno: Deno's own spawnSync hands the child every fd without close-on-exec, ours only passFds, fork included", () => {
+  const { result } = runInRuntime('deno', 'runtime-child-process.js');
+  const { leaked, passed } = result;
+  assert.ok(result.runtimeOwn.includes(leaked) && result.runtimeOwn.includes(passed), `Deno's own: ${result.runtimeOwn}`);
+  for (const call of ['oursSync', 'oursExecFileSync', 'oursSpawn']) {
+    assert.deepEqual(result[call], [0, 1, 2, 3, passed], `${call}: fd ${passed} passed, fd ${leaked} not`);
+  }
+  // fd 3 of a forked Deno child is its IPC channel.
+  assert.deepEqual(result.forked.inherited.sort((a, b) => a - b), [3, passed]);
+});
+
+test("close-range's execve on Deno replaces the process, hands over only 0-2 and restores SIGPIPE and SIGXFSZ", () => {
+  const { result, lines } = runInRuntime('deno', 'runtime-execve-inherited.js', { args: ['ours'] });
+  assert.equal(result.pid, JSON.parse(lines[0]).pid, 'same process');
+  // ls's own directory fd is 3.
+  assert.deepEqual(result.fds, [0, 1, 2, 3]);
+  assert.equal(result.sigIgn, '0000000000000000');
+});

@@ -14,6 +14,7 @@ export function runInRuntime(id, fixture, { flags, args = [], stdio } = {}) {
     encoding: 'utf8',
     timeout: 60_000,
     stdio,
+    env: { ...process.env, NO_COLOR: '1' }, // Deno's errors stay readable in assertion messages
   });
   const lines = child.stdout.trim().split('\n');
   let result;
