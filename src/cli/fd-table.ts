@@ -10,22 +10,25 @@ export interface FdRow {
   target: string;
 }
 
-const HEADINGS = ['FD', 'TYPE', 'ACCESS', 'CLOEXEC', 'TARGET'] as const;
+const HEADINGS = ['FD', 'TYPE', 'ACCESS', 'CLOEXEC', 'TARGET'];
+const CLOEXEC_COLUMN = 3;
 
 export function formatFdTable(rows: readonly FdRow[], paint: Paint): string {
   const cells = rows.map((row) => [String(row.fd), row.type, row.access, row.cloexec ? 'yes' : 'no', row.target]);
   const widths = HEADINGS.map((heading, column) => Math.max(heading.length, ...cells.map((line) => line[column]!.length)));
-  const layout = (line: readonly string[]) =>
-    line.map((cell, column) => {
-      if (column === line.length - 1) return cell;
-      return column === 0 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!);
-    });
-  const lines = [paint.heading(layout(HEADINGS).join('  ').trimEnd())];
+  const layout = (line: readonly string[], colour: (text: string, column: number) => string) =>
+    line
+      .map((cell, column) => {
+        const padding = ' '.repeat(column === line.length - 1 ? 0 : widths[column]! - cell.length);
+        // Numbers align right, text left.
+        return column === 0 ? padding + colour(cell, column) : colour(cell, column) + padding;
+      })
+      .join('  ');
+  const lines = [paint.heading(layout(HEADINGS, (text) => text))];
   rows.forEach((row, index) => {
-    const line = layout(cells[index]!);
     // An fd >= 3 without close-on-exec reaches every child: the leak to notice.
-    if (row.fd >= 3 && !row.cloexec) line[3] = paint.warning(line[3]!);
-    lines.push(line.join('  '));
+    const leaks = row.fd >= 3 && !row.cloexec;
+    lines.push(layout(cells[index]!, (text, column) => (leaks && column === CLOEXEC_COLUMN ? paint.warning(text) : text)));
   });
   return `${lines.join('\n')}\n`;
 }

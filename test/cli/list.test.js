@@ -67,10 +67,14 @@ test('list prints an aligned FD TYPE ACCESS CLOEXEC TARGET table without colour 
 // script(1) gives the command a pseudo-terminal as stdout.
 const onTerminal = (command, env) => shell(`script -qec '${command}' /dev/null`, { env });
 
-test('list colours its table on a terminal', () => {
-  const { status, stdout } = onTerminal('close-range list');
+test('list colours its table on a terminal, the CLOEXEC cell of an inherited fd >= 3 in yellow', () => {
+  const { status, stdout } = shell(`exec 7<'${file}'; script -qec 'close-range list' /dev/null`);
   assert.equal(status, 0);
-  assert.match(stdout, /\x1b\[1m *FD {2}TYPE/);
+  assert.match(stdout, /^\x1b\[1m *FD {2}TYPE/);
+  assert.match(stdout, /^ *7 {2}file +r +\x1b\[33mno\x1b\[39m +\//m);
+  assert.match(stdout, /^ *2 {2}\w+ +\w+ +no +\//m, 'fds 0-2 are not highlighted');
+  const plain = stdout.replace(/\x1b\[\d+m/g, '').split('\r\n');
+  assert.equal(plain[0].indexOf('TARGET'), plain.find((line) => /^ *7 /.test(line)).indexOf('/'), 'colour does not shift TARGET');
 });
 
 test('list never colours with NO_COLOR set, even on a terminal', () => {
