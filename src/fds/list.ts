@@ -1,4 +1,5 @@
 // listFds, nextFd, highestFd: one directory read each.
+import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { F_GETFD, libc } from '../native/libc.js';
 import { validateFd } from '../validate.js';
 import { readFdNumbers, withProcDirectory } from './directory.js';
@@ -8,7 +9,16 @@ import type { FdListOptions } from './types.js';
 /** Open fds in from..to, ascending; the descriptor the listing used is never among them. */
 export function listFds(options?: FdListOptions): number[] {
   const { from, to, pid } = normalizeFdQuery(options);
-  return withProcDirectory(pid, (dirFd) => readFdNumbers(dirFd, from, to, pid === undefined ? dirFd : -1));
+  if (pid !== undefined) return withProcDirectory(pid, (dirFd) => readFdNumbers(dirFd, from, to, -1));
+  try {
+    return withProcDirectory(undefined, (dirFd) => readFdNumbers(dirFd, from, to, dirFd));
+  } catch (error) {
+    // A full table has no fd left for the directory, and a container may
+    // have no /proc: then ask each number below the table size (fcntl needs no fd).
+    const { code } = error as { code?: string };
+    if (code !== 'EMFILE' && code !== 'ENOENT') throw error;
+    return probeOpenFds().filter((fd) => fd >= from && fd <= to);
+  }
 }
 
 /** The lowest open fd >= `fd`, or -1. */

@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import { FD_MAX, highestFd, listFds, nextFd } from '../../dist/index.js';
 import { openFds } from '../helpers/fds.js';
 import { fixturePath, runFixture } from '../helpers/run-fixture.js';
+import { runSandboxed } from '../helpers/sandbox.js';
 
 const lowestAtOrAbove = (fds, fd) => fds.find((open) => open >= fd) ?? -1;
 
@@ -55,6 +56,26 @@ describe('listFds', () => {
       assert.deepEqual(sparse.to2, [0, 1, 2]);
       assert.deepEqual(sparse.single, [1000]);
       assert.deepEqual(sparse.empty, []);
+    });
+  });
+
+  describe('where /proc/thread-self/fd cannot be opened', () => {
+    const check = ({ listed, bounded, next, highest, observed }) => {
+      assert.deepEqual(listed, observed);
+      assert.deepEqual(bounded, [200, 201, 202]);
+      assert.equal(next, lowestAtOrAbove(observed, 203));
+      assert.equal(highest, observed.at(-1));
+    };
+
+    test('still lists every open fd without procfs', () => {
+      check(runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: 'ulimit -n 256' }).result);
+    });
+
+    test('still lists every open fd when the table is full', () => {
+      const result = runSandboxed('fds-list-fallback.js', ['full'], { shell: 'ulimit -n 256' }).result;
+      assert.ok(result.filled > 0);
+      assert.equal(result.observed.length, 256, 'every number below the limit is open');
+      check(result);
     });
   });
 
