@@ -1,0 +1,59 @@
+// The runtime guard keeps a live Node process working after closeFrom(3):
+// each runtime feature is used after the call, in a fixture process.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runFixture } from '../helpers/run-fixture.js';
+
+const results = new Map();
+const run = (scenario) => {
+  if (!results.has(scenario)) results.set(scenario, runFixture('runtime-live-node.js', [scenario]).result);
+  return results.get(scenario);
+};
+
+const FEATURES = [
+  ['timers fire', 'timer', 'fired'],
+  ['fs.promises reads a file', 'fsPromises', true],
+  ['a loopback TCP server accepts and echoes', 'tcpEcho', 'ping'],
+  ['a worker thread answers a message', 'worker', 42],
+  ['a signal handler runs on process.kill(process.pid, "SIGUSR2")', 'signal', 'handled'],
+  ['the pipes of a child started before still carry data', 'runningChildPipes', 'through cat'],
+  ['new child processes start and report (spawn and execFileSync)', 'newChild', 'spawned, sync'],
+  ['a child started afterwards inherits no fd above 2', 'childInherits', []],
+];
+
+const SCENARIOS = [
+  ['once', 'after closeFrom(3) with everything set up'],
+  ['grown', 'when a worker, a signal handler, a child\'s pipes and a server were created between two closeFrom(3) calls'],
+  ['grown-unseen', 'when an unref()ed server, an unref()ed child and a signal handler were created between two calls, with no worker'],
+  ['cached', 'when the second closeFrom(3) reuses the guard\'s cached answer'],
+  ['worker-starting', 'when closeFrom(3) runs while a new worker is still starting'],
+];
+
+for (const [scenario, when] of SCENARIOS) {
+  test(`${when}, the user's fds are closed and every fd left open is close-on-exec`, () => {
+    const result = run(scenario);
+    assert.deepEqual(result.userFdsLeftOpen, []);
+    assert.deepEqual(result.leftWithoutCloexec, []);
+    if (result.first) assert.deepEqual(result.first, { userFdsLeftOpen: [], leftWithoutCloexec: [] });
+  });
+  for (const [feature, key, expected] of FEATURES) {
+    test(`${when}, ${feature}`, () => {
+      assert.deepEqual(run(scenario).checks[key], expected);
+    });
+  }
+}
+
+test('the worker-starting scenario really called closeFrom before the worker was online', () => {
+  assert.equal(run('worker-starting').onlineWhenClosed, false);
+});
+
+test('closeFrom(3, { beforeExec: true }) closes every fd from 3 up, the runtime\'s too, and the exec\'d program holds only 0-2', () => {
+  const { status, stdout, stderr } = runFixture('runtime-before-exec.js', [], { expectJson: false });
+  assert.equal(status, 0, stderr);
+  const [report, listing] = stdout.trim().split('\n');
+  const { before, stillOpen } = JSON.parse(report);
+  assert.ok(before.length > 10, `the runtime held only ${before}`);
+  assert.deepEqual(stillOpen, []);
+  // The shell's glob holds one directory fd, the lowest free number: 3.
+  assert.deepEqual(listing.split(' ').map((path) => Number(path.split('/').at(-1))), [0, 1, 2, 3]);
+});
