@@ -1,6 +1,6 @@
 // describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
 import { systemError } from '../errors.js';
-import { libc } from '../native/libc.js';
+import { F_GETFD, libc } from '../native/libc.js';
 import { validateBoolean, validateFd, validateObject } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
@@ -20,8 +20,12 @@ export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo 
   const sockets = validateBoolean(validateObject(options, 'options').sockets, 'options.sockets');
   const link = `${procDirectory(undefined, 'fd')}/${fd}`;
   const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link) : EBADF;
-  if (typeof info === 'number') throw systemError(info === ENOENT ? EBADF : info, 'fcntl', `(fd ${fd})`);
-  return sockets ? withSocket(info) : info;
+  if (typeof info !== 'number') return sockets ? withSocket(info) : info;
+  // The link is missing when the fd was closed meanwhile, or when there is no /proc.
+  if (info === ENOENT && libc().fcntl(fd, F_GETFD, 0) >= 0) {
+    throw systemError(ENOENT, 'readlink', `'${link}' (describing descriptors needs /proc mounted)`);
+  }
+  throw systemError(info === ENOENT ? EBADF : info, 'fcntl', `(fd ${fd})`);
 }
 
 /** Every open fd in from..to of this process (or of `pid`), ascending. */

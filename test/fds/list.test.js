@@ -67,15 +67,19 @@ describe('listFds', () => {
       assert.equal(highest, observed.at(-1));
     };
 
-    test('still lists every open fd without procfs', () => {
-      check(runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: 'ulimit -n 256' }).result);
+    test('still lists every open fd without procfs, where describeFd says it needs /proc', () => {
+      const result = runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: 'ulimit -n 256' }).result;
+      check(result);
+      assert.equal(result.describeError.code, 'ENOENT');
+      assert.match(result.describeError.message, /needs \/proc mounted/);
     });
 
-    test('still lists every open fd when the table is full', () => {
+    test('still lists every open fd when the table is full, and describeFd still works', () => {
       const result = runSandboxed('fds-list-fallback.js', ['full'], { shell: 'ulimit -n 256' }).result;
       assert.ok(result.filled > 0);
       assert.equal(result.observed.length, 256, 'every number below the limit is open');
       check(result);
+      assert.equal(result.describeError, undefined);
     });
   });
 
