@@ -5,6 +5,7 @@ import { validateBoolean, validateFd, validateObject } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
 import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
+import { listFds } from './list.js';
 import { INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
 import { describeSocket } from './socket.js';
 import { socketTable } from './socket-table.js';
@@ -18,7 +19,7 @@ const AT_FDCWD = -100;
 export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo {
   validateFd(fd, 'fd');
   const sockets = validateBoolean(validateObject(options, 'options').sockets, 'options.sockets');
-  const link = `${procDirectory(undefined, 'fd')}/${fd}`;
+  const link = ownLink(fd);
   const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link) : EBADF;
   if (typeof info !== 'number') return sockets ? withSocket(info) : info;
   // The link is missing when the fd was closed meanwhile, or when there is no /proc.
@@ -42,15 +43,24 @@ export function describeFds(options?: FdDescribeOptions): FdInfo[] {
 }
 
 function describeOwnFds({ from, to, sockets }: FdQuery): FdInfo[] {
-  return withProcDirectory(undefined, (dirFd) => {
+  const describeEach = (fds: number[], linkDirFd: number, linkName: (fd: number) => string): FdInfo[] => {
     const infos: FdInfo[] = [];
-    for (const fd of readFdNumbers(dirFd, from, to, dirFd)) {
-      const info = describeOwnFd(fd, dirFd, String(fd));
+    for (const fd of fds) {
+      const info = describeOwnFd(fd, linkDirFd, linkName(fd));
       if (typeof info !== 'number') infos.push(sockets ? withSocket(info) : info); // else closed meanwhile by another thread
     }
     return infos;
-  });
+  };
+  try {
+    return withProcDirectory(undefined, (dirFd) => describeEach(readFdNumbers(dirFd, from, to, dirFd), dirFd, String));
+  } catch (error) {
+    // A full table leaves no fd for the directory; links read by path need none.
+    if ((error as { code?: string }).code !== 'EMFILE') throw error;
+    return describeEach(listFds({ from, to }), AT_FDCWD, ownLink);
+  }
 }
+
+const ownLink = (fd: number): string => `${procDirectory(undefined, 'fd')}/${fd}`;
 
 function describeForeignFds(pid: number, { from, to }: FdQuery): FdInfo[] {
   return withProcDirectory(pid, (fdDirFd) => {

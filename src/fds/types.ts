@@ -35,7 +35,7 @@ export interface FdInfo {
   device: string;
   /** The mount the inode was reached through, as lsfd's MNTID; null before Linux 5.8. */
   mountId: number | null;
-  /** Family and addresses, for sockets of this process when `sockets: true` was asked for. */
+  /** Family and addresses of a socket, when `sockets: true` was asked for. */
   socket?: SocketInfo;
 }
 
@@ -49,7 +49,7 @@ export interface FdListOptions {
 }
 
 export interface FdDescribeOptions extends FdListOptions {
-  /** Also read family and addresses of sockets (a few syscalls per socket; this process only). */
+  /** Also read family and addresses of sockets (four syscalls per socket; for another pid, its /proc/PID/net tables). */
   sockets?: boolean;
 }
 

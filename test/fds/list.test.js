@@ -74,12 +74,13 @@ describe('listFds', () => {
       assert.match(result.describeError.message, /needs \/proc mounted/);
     });
 
-    test('still lists every open fd when the table is full, and describeFd still works', () => {
+    test('still lists every open fd when the table is full, and describeFd(s) still work', () => {
       const result = runSandboxed('fds-list-fallback.js', ['full'], { shell: 'ulimit -n 256' }).result;
       assert.ok(result.filled > 0);
       assert.equal(result.observed.length, 256, 'every number below the limit is open');
       check(result);
       assert.equal(result.describeError, undefined);
+      assert.deepEqual(result.described, [200, 201, 202].map((fd) => [fd, '/etc/hostname']));
     });
   });
 
