@@ -3,7 +3,7 @@
 // private mount namespace with a tmpfs over /proc (unshare -m, needs root).
 // Nothing is skipped: without gcc, root or unshare the run fails, loudly.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,18 +29,21 @@ export function seccompLauncher() {
  *   closeRange: 'ENOSYS' | 'EPERM' | 'EINVAL-CLOEXEC' | 'ERRNO=N' (undefined: the real kernel)
  *   procfs: false mounts a tmpfs over /proc in a private mount namespace
  *   shell: a bash snippet run last, right before the command (e.g. to lower RLIMIT_NOFILE)
+ *   trace: syscall names strace records (all threads) into the file `traceFile`
  */
-export function sandboxed(command, { closeRange, procfs = true, shell } = {}) {
+export function sandboxed(command, { closeRange, procfs = true, shell, trace } = {}, traceFile = undefined) {
   let argv = command;
+  if (trace) argv = ['strace', '-f', '-qq', '-o', traceFile, '-e', `trace=${trace.join(',')}`, ...argv];
   if (shell) argv = ['bash', '-c', `${shell}\nexec "$@"`, 'bash', ...argv];
   if (closeRange) argv = [seccompLauncher(), closeRange, ...argv];
   if (!procfs) argv = ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh', ...argv];
   return argv;
 }
 
-/** Runs test/fixtures/`name` in the sandbox; `result` is the JSON it printed last. */
+/** Runs test/fixtures/`name` in the sandbox; `result` is the JSON it printed last, `trace` what strace saw. */
 export function runSandboxed(name, args = [], sandbox = {}, options = {}) {
-  const [file, ...rest] = sandboxed([process.execPath, fixturePath(name), ...args.map(String)], sandbox);
+  const traceFile = sandbox.trace ? join(mkdtempSync(join(tmpdir(), 'close-range-strace-')), 'trace') : undefined;
+  const [file, ...rest] = sandboxed([process.execPath, fixturePath(name), ...args.map(String)], sandbox, traceFile);
   const child = spawnSync(file, rest, {
     encoding: 'utf8',
     timeout: options.timeout ?? 60_000,
@@ -57,5 +60,6 @@ export function runSandboxed(name, args = [], sandbox = {}, options = {}) {
         `stdout: ${child.stdout}\nstderr: ${child.stderr}`,
     );
   }
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr, result };
+  const trace = traceFile ? readFileSync(traceFile, 'utf8') : undefined;
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr, result, trace };
 }

@@ -1,0 +1,38 @@
+// The /proc/thread-self/fd walk, where close_range is really refused: a
+// seccomp filter answers ENOSYS (kernels before 5.9) or EPERM (container
+// profiles). Also: a full table, and a tmpfs that only looks like procfs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCase, testCoreCases } from '../helpers/mechanism-cases.js';
+
+const ON_PROCFS = { procfs: true, mechanism: 'procfs', cloexecMechanism: 'procfs' };
+const ENOSYS = { ...ON_PROCFS, kernel: { closeRange: -38, cloexec: -38 } };
+
+testCoreCases('procfs (close_range ENOSYS)', { closeRange: 'ENOSYS' }, ENOSYS);
+testCoreCases('procfs (close_range EPERM)', { closeRange: 'EPERM' }, { ...ON_PROCFS, kernel: { closeRange: -1, cloexec: -1 } });
+
+test('with the table full, closeFrom frees the range\'s lowest fd for the walk\'s directory, then closes every user fd', () => {
+  const { result } = runCase('tableFull', { closeRange: 'ENOSYS', shell: 'ulimit -n 300' }, ENOSYS);
+  assert.equal(result.fullErrno, -24, 'the table was not full');
+  assert.equal(result.error, null);
+  assert.equal(result.userLeft, 0);
+  assert.deepEqual(result.leftWithoutCloexec, []);
+});
+
+test('with the table full, cloexecFrom marks every user fd close-on-exec and closes none', () => {
+  // The probe afterwards cannot open /proc either: the table is still full.
+  const { result } = runCase('tableFullCloexec', { closeRange: 'ENOSYS', shell: 'ulimit -n 300' }, { ...ENOSYS, procfs: false });
+  assert.equal(result.fullErrno, -24, 'the table was not full');
+  assert.equal(result.error, null);
+  assert.equal(result.userLeft, result.filled);
+  assert.equal(result.userWithoutCloexec, 0);
+});
+
+test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs: every fd is still closed', () => {
+  const fake = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
+  const { result } = runCase('beforeExec', { closeRange: 'ENOSYS', procfs: false, shell: fake }, {
+    kernel: { closeRange: -38, cloexec: -38 }, procfs: false, mechanism: 'brute-force', cloexecMechanism: 'brute-force',
+  });
+  assert.equal(result.error, null);
+  assert.deepEqual(result.left, []);
+});
