@@ -19,7 +19,7 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 export function withSpawnLock<T>(critical: () => T): T {
   const { open, close } = libc();
   const lockFd = open('/proc/self/stat', O_RDONLY | O_CLOEXEC, 0);
-  // Without procfs there is nothing to lock on: threads are then not serialized.
+  // No procfs, or a full table: nothing to lock on, so threads are not serialized.
   if (lockFd < 0) return critical();
   try {
     acquire(lockFd);
