@@ -16,9 +16,11 @@ const ANON_INODE_KINDS = new Set<FdType>(['eventpoll', 'eventfd', 'signalfd', 't
 
 /** What the caller handed over, described now, with close-on-exec as the caller had it: off. */
 export function describeInherited(): FdInfo[] {
-  if (startupFds === undefined) throw new Error('seeing what was inherited needs procfs mounted at /proc');
-  const atStartup = new Set(startupFds);
-  return pickInherited(describeFds().filter(({ fd }) => atStartup.has(fd)))
+  const atStartup = startupFds;
+  if (atStartup === undefined) throw new Error('seeing what was inherited needs procfs mounted at /proc');
+  // The same target: a file the loader's threads held for a moment at
+  // start-up may have been closed since and its number reused.
+  return pickInherited(describeFds().filter(({ fd, target }) => atStartup.get(fd) === target))
     .map((info) => ({ ...info, cloexec: false, runtime: false }));
 }
 

@@ -19,6 +19,13 @@ test('list --pid of a process that does not exist exits 125 with one line naming
   assert.match(stderr, /^close-range list: ESRCH: .*\n$/);
 });
 
+test('list --pid of a process this user may not inspect exits 125 with one line naming EACCES', () => {
+  const { status, stdout, stderr } = shell('setpriv --reuid 65534 --regid 65534 --clear-groups close-range list --pid 1');
+  assert.equal(status, 125);
+  assert.equal(stdout, '');
+  assert.match(stderr, /^close-range list: EACCES: .*\/proc\/1\/fd.*\n$/);
+});
+
 test('list --json reports the fd 7 the shell passed as a file with its path and cloexec false', () => {
   const fds = listJson(`exec 7<'${file}' 300</dev/null; close-range list --json`);
   const seven = fds.find((info) => info.fd === 7);

@@ -1,7 +1,7 @@
 // Runs close-range the way users do: from a real bash, through a `close-range`
 // link on PATH, so the shebang and the executable bit are exercised too.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.me
 
 const binDir = mkdtempSync(join(tmpdir(), 'close-range-bin-'));
 symlinkSync(cliPath, join(binDir, 'close-range'));
+chmodSync(binDir, 0o755); // also for tests that drop to an unprivileged user
 process.on('exit', () => rmSync(binDir, { recursive: true, force: true }));
 
 // Whatever the test runner itself inherited (and Node's child_process passes
