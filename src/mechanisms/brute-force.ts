@@ -10,7 +10,7 @@ import { fdTableSize } from './fd-table.js';
 import type { FdRanges, Mechanism } from './mechanism.js';
 import { closeOrMark, unshareTable } from './per-fd.js';
 
-/** Fds numbered at or above this are never looped over: 2^20, about 0.1 s of calls. */
+/** Fds numbered at or above this are never looped over: 2^20 numbers take about 0.3 s (0.27 us each, measured). */
 export const DEFAULT_LOOP_LIMIT = 2 ** 20;
 
 let loopLimit = DEFAULT_LOOP_LIMIT;
