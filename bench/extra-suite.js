@@ -1,7 +1,6 @@
 // The benchmarks beyond closing: seeing what is open, and starting a child,
 // each with 1000 fds open, the methods interleaved in one fresh Node process.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { summarize } from './stats.js';
 
@@ -31,7 +30,6 @@ export const extraGroups = [
       'The same 1000 fds, none close-on-exec. The child of node:child_process inherits all of them; the child of ' +
       'close-range/child_process (closeFds: true, the default) starts with fds 0-2 only.',
     script: 'spawn-case.js',
-    module: '../dist/child_process/index.js',
     rounds: 60,
     warmup: 5,
     reference: 'node-spawnSync',
@@ -45,10 +43,6 @@ export const extraGroups = [
 
 /** Runs one group; methods whose program is missing here are left out with a note. */
 export function runExtraGroup(group, file, roundsFactor, skipped, log) {
-  if (group.module && !existsSync(new URL(group.module, import.meta.url))) {
-    skipped.push(`${group.label} skipped: ${group.module} is not built.`);
-    return undefined;
-  }
   const started = Date.now();
   const methods = group.methods.filter((method) => {
     if (!method.needs || commandExists(method.needs)) return true;

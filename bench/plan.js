@@ -26,8 +26,8 @@ export const closeCases = [
     // close_range visits every slot of the table up to the range's end;
     // a /proc/self/fd walk visits only what is open.
     layout: { base: BASE, count: 3, extra: 19999 },
-    rounds: 20,
-    warmup: 2,
+    rounds: 16,
+    warmup: 1,
     sweep: false,
   },
 ];

@@ -1,6 +1,6 @@
 // A log-log line chart as a standalone SVG string: no browser, no plotting library.
 
-const WIDTH = 900;
+const WIDTH = 870;
 const HEIGHT = 500;
 const PLOT = { left: 72, right: 540, top: 48, bottom: 440 };
 const LEGEND_X = 560;
