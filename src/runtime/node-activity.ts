@@ -19,6 +19,10 @@ export interface RuntimeActivity {
   openingFiles(): boolean;
 }
 
+// Requests that libuv's threadpool serves by opening fds of its own (fs, and
+// getaddrinfo reading /etc/hosts or asking a DNS server).
+const THREADPOOL_REQUESTS = ['FSReq', 'FileHandle', 'GetAddrInfoReqWrap', 'GetNameInfoReqWrap'];
+
 let lastAsyncId = -2;
 let liveWorkers = 0;
 let startingWorkers = 0;
@@ -52,7 +56,7 @@ export const nodeActivity: RuntimeActivity = {
   openingFiles() {
     if (startingWorkers > 0) return true;
     for (const name of process.getActiveResourcesInfo()) {
-      if (name.startsWith('FSReq') || name.startsWith('FileHandle')) return true;
+      if (THREADPOOL_REQUESTS.some((prefix) => name.startsWith(prefix))) return true;
     }
     return false;
   },

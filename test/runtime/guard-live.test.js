@@ -57,3 +57,9 @@ test('closeFrom(3, { beforeExec: true }) closes every fd from 3 up, the runtime\
   // The shell's glob holds one directory fd, the lowest free number: 3.
   assert.deepEqual(listing.split(' ').map((path) => Number(path.split('/').at(-1))), [0, 1, 2, 3]);
 });
+
+test('closeFrom(3) while fs.promises reads hold files open in the threadpool leaves those files open, and every read completes', () => {
+  const result = run('fs-in-flight');
+  assert.deepEqual(result.userFdsLeftOpen, []);
+  assert.deepEqual(result.reads, Array(8).fill(true));
+});
