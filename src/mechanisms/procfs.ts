@@ -52,6 +52,7 @@ export const procfsWalk: Mechanism = {
   },
 
   apply(ranges: FdRanges, flags: number) {
+    if (ranges.length === 0 && (flags & CLOSE_RANGE_UNSHARE) === 0) return true;
     const cloexec = (flags & CLOSE_RANGE_CLOEXEC) !== 0;
     let directory = openFdDirectory();
     // A full table: free one fd the call closes anyway, as glibc's closefrom
