@@ -155,11 +155,12 @@ function isOwned(fd: number, spareEveryCloexecFd: boolean): boolean {
 
 /**
  * The rule for a close-on-exec fd whose link the caller has read: a kind only
- * the runtime opens, or its reserve. No syscall, so describeFds can classify
+ * the runtime opens, or its reserve (on every runtime, Deno included). No syscall, so describeFds can classify
  * 1000 fds without reading each link twice.
  */
 export function isRuntimeTarget(target: string, isReadOnly: () => boolean): boolean {
-  if (runtime.ownsEveryCloexecFd) return true;
+  // Deno's every close-on-exec fd is spared when closing (isOwned), but a file
+  // it opened for the user (Deno.open, node:fs) is still the user's to leak.
   const kind = kindOfLinkTarget(target);
   if (kind !== undefined && RUNTIME_KINDS.has(kind)) return true;
   return EMFILE_RESERVE_TARGETS.has(target) && isReadOnly();
