@@ -46,7 +46,7 @@ export function probe(): ProbeResult {
   const facts = [
     plain === null ? 'close_range(2) works' : `close_range(2) answers ${plain}`,
     plain === null && withCloexec !== null ? `CLOSE_RANGE_CLOEXEC answers ${withCloexec}` : undefined,
-    chosen.name === 'close_range' && plain !== null ? `${plain} is no refusal to fall back on: calls report it` : undefined,
+    chosen.name === 'close_range' && plain !== null ? `${plain} is no refusal to fall back on: calls throw it` : undefined,
     'fd' in directory ? '/proc is procfs' : directory.why,
     forced ? `${FORCE_VARIABLE}=${forced}` : undefined,
   ].filter(Boolean);

@@ -52,7 +52,8 @@ function tableSizeOrRefuse(ranges: FdRanges, flags: number): number {
   const [first] = ranges[0];
   const [, last] = ranges[ranges.length - 1];
   if (size === Infinity && last >= loopLimit) {
-    throw refusal(flags & CLOSE_RANGE_CLOEXEC ? 'mark every descriptor close-on-exec' : 'close every descriptor', `${first}..${last}`);
+    const what = flags & CLOSE_RANGE_CLOEXEC ? 'mark every descriptor close-on-exec' : 'close every descriptor';
+    throw refusal(what, `${first}..${last}`);
   }
   return size;
 }

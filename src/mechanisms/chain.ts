@@ -8,8 +8,8 @@ import type { FdRanges, Mechanism, MechanismName } from './mechanism.js';
 import { procfsWalk } from './procfs.js';
 
 const CHAIN: ReadonlyArray<{ mechanism: Mechanism; why: string }> = [
-  { mechanism: closeRangeSyscall, why: 'one syscall per range, whatever its width; Linux 5.9 (CLOEXEC 5.11), unless seccomp refuses it' },
-  { mechanism: procfsWalk, why: 'no kernel support needed and cost follows the open fds, but needs procfs at /proc' },
+  { mechanism: closeRangeSyscall, why: 'one syscall per range, whatever its width; Linux 5.9, CLOEXEC 5.11' },
+  { mechanism: procfsWalk, why: 'needs no kernel support and costs what is open, but needs procfs at /proc' },
   { mechanism: bruteForce, why: 'needs nothing, but costs the table size, so it refuses tables above 2^20' },
 ];
 
@@ -32,10 +32,11 @@ export interface ChainChoice {
   why: string;
 }
 
-/** The mechanism a call with these flags would use now, and why it is where it is (asks the kernel, changes nothing). */
+/** The mechanism a call with these flags would use now, and why it is there (asks the kernel, changes nothing). */
 export function mechanismFor(flags: number): ChainChoice {
   const entries = CHAIN.slice(chainStart());
-  const { mechanism, why } = entries.find(({ mechanism }) => mechanism.isAvailable(flags)) ?? entries[entries.length - 1];
+  const chosen = entries.find(({ mechanism }) => mechanism.isAvailable(flags)) ?? entries[entries.length - 1];
+  const { mechanism, why } = chosen;
   return { name: mechanism.name, why };
 }
 

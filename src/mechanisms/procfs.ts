@@ -63,9 +63,12 @@ export const procfsWalk: Mechanism = {
     if (!('fd' in directory)) return false;
     let fds: number[] = [];
     try {
-      // Unshare before reading: an fd another thread opens meanwhile is then either in the listing or not in our table.
+      // Unshare before reading: an fd another thread opens meanwhile is then
+      // either in the listing or not in our table.
       if (flags & CLOSE_RANGE_UNSHARE) unshareTable();
-      if (ranges.length > 0) fds = readFdNumbers(directory.fd, ranges[0][0], ranges[ranges.length - 1][1], directory.fd);
+      if (ranges.length > 0) {
+        fds = readFdNumbers(directory.fd, ranges[0][0], ranges[ranges.length - 1][1], directory.fd);
+      }
     } finally {
       libc().close(directory.fd);
     }
