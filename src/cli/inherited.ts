@@ -25,7 +25,7 @@ export function describeInherited(): FdInfo[] {
 }
 
 /** The caller's among the fds open at start-up (each described now). */
-export function pickInherited(fds: readonly FdInfo[]): FdInfo[] {
+function pickInherited(fds: readonly FdInfo[]): FdInfo[] {
   const markedUpTo = lastOfMarkedRun(fds);
   const runtimePipes = pipesWithBothEnds(fds.filter(({ cloexec }) => cloexec));
   return fds.filter(({ fd, type, target, cloexec }) => {
