@@ -63,3 +63,7 @@ test('closeFrom(3) while fs.promises reads hold files open in the threadpool lea
   assert.deepEqual(result.userFdsLeftOpen, []);
   assert.deepEqual(result.reads, Array(8).fill(true));
 });
+
+test('workers that load their code from files start and answer when closeFrom(3) ran while each was starting', () => {
+  assert.deepEqual(run('worker-starting').startingWorkers, [42, 42, 42, 42, 42]);
+});
