@@ -1,39 +1,10 @@
 // Keep-lists cost one syscall per gap between kept fds, never one per fd:
 // counted with strace, in the calling thread, between two marker calls.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { fixturePath } from './helpers/run-fixture.js';
+import { traceFixture } from './helpers/strace.js';
 
-const MARKER = 'close_range(4294967294, 4294967294, 0)';
-
-/** The close and close_range calls the fixture's main thread made between each pair of markers. */
-function traceKeepLists() {
-  const directory = mkdtempSync(join(tmpdir(), 'close-range-strace-'));
-  try {
-    const log = join(directory, 'trace');
-    const child = spawnSync('strace', ['-f', '-qq', '-e', 'trace=close_range,close', '-o', log, process.execPath, fixturePath('close-range-keep-strace.js')], { encoding: 'utf8' });
-    assert.equal(child.status, 0, `strace failed (is it installed?): ${child.error ?? child.stderr}`);
-    const { pid, low } = JSON.parse(child.stdout.trim().split('\n').at(-1));
-    const calls = readFileSync(log, 'utf8').split('\n')
-      .filter((line) => line.startsWith(`${pid} `))
-      .map((line) => line.slice(String(pid).length).trim().replace(/\s+= .*$/, ''));
-    const sections = [];
-    let section;
-    for (const call of calls) {
-      if (call === MARKER) section = section ? (sections.push(section), undefined) : [];
-      else section?.push(call);
-    }
-    return { low, sections };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
-
-const { low, sections } = traceKeepLists();
+const { result: { low }, sections } = traceFixture('close-range-keep-strace.js', [], ['close']);
 
 test('closeRange with a keep-list closes each gap between kept fds with one close_range call, and no close()', () => {
   assert.deepEqual(sections[0], [

@@ -1,0 +1,28 @@
+// When the guard reads /proc/thread-self/fd again, counted with strace over
+// three closeFrom(3) calls that follow a first one.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { traceFixture } from '../helpers/strace.js';
+
+function looks(scenario) {
+  const { result, sections } = traceFixture('runtime-guard-looks.js', [scenario], ['openat']);
+  return { result, looks: sections[0].filter((call) => call.includes('/proc/thread-self/fd')).length };
+}
+
+test('the guard reuses its first look while only synchronous work happens between calls', () => {
+  assert.equal(looks('quiet').looks, 0);
+});
+
+test('the guard looks again after a new async resource (a timer) was created', () => {
+  assert.equal(looks('timer').looks, 3);
+});
+
+test('the guard looks on every call while a worker thread is alive', () => {
+  assert.equal(looks('worker').looks, 3);
+});
+
+test('a cached runtime fd whose number now holds a file of the caller is noticed by fstat, and the file is closed', () => {
+  const { result, looks: count } = looks('reused-number');
+  assert.equal(count, 1);
+  assert.equal(result.reusedFdOpen, false);
+});
