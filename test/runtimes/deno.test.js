@@ -88,3 +88,22 @@ test("close-range's execve on Deno replaces the process, hands over only 0-2 and
   assert.deepEqual(result.fds, [0, 1, 2, 3]);
   assert.equal(result.sigIgn, '0000000000000000');
 });
+
+test("Deno's node:fs refuses an fd it did not open (EBADF), and after one of its own is closed natively its next open returns a number that is not open", () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-node-fs.js');
+  assert.deepEqual(result, {
+    foreignOpen: true,
+    foreignRead: 'EBADF',
+    first: result.first,
+    second: result.first,
+    secondOpen: false,
+    secondRead: 'EBADF',
+  });
+});
+
+test('assertNoFdLeaks under Deno reports a Deno.open file and a node:fs fd left open, though closeFrom spares both', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-leaks.js');
+  assert.equal(result.code, 'ERR_FD_LEAK');
+  assert.match(result.message, /file \/etc\/hostname/);
+  assert.match(result.message, /file \/etc\/passwd/);
+});
