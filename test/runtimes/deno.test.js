@@ -2,7 +2,13 @@
 // resource is runtime-owned, missing permissions are named, and a live Deno
 // process keeps working after closeFrom(3).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { ensureRuntime } from '../../scripts/runtimes/install.js';
 import { runInRuntime } from './run-in-runtime.js';
 import { assertChecks, assertRuntimeFdsKept } from './survival-assertions.js';
 
@@ -106,4 +112,25 @@ test('assertNoFdLeaks under Deno reports a Deno.open file and a node:fs fd left 
   assert.equal(result.code, 'ERR_FD_LEAK');
   assert.match(result.message, /file \/etc\/hostname/);
   assert.match(result.message, /file \/etc\/passwd/);
+});
+
+test('a Deno project imports close-range and close-range/child_process by name from its node_modules', () => {
+  const project = mkdtempSync(join(tmpdir(), 'close-range-deno-project-'));
+  try {
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(fileURLToPath(new URL('../..', import.meta.url)), join(project, 'node_modules', 'close-range'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module', dependencies: { 'close-range': '*' } }));
+    writeFileSync(
+      join(project, 'main.js'),
+      "import { closeFrom, probe } from 'close-range';\n" +
+        "import { spawnSync } from 'close-range/child_process';\n" +
+        'closeFrom(3);\n' +
+        "console.log(JSON.stringify({ mechanism: probe().mechanism, child: spawnSync('echo', ['ok'], { encoding: 'utf8' }).stdout }));\n",
+    );
+    const deno = spawnSync(ensureRuntime('deno'), ['run', '-A', 'main.js'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(deno.status, 0, deno.stderr);
+    assert.deepEqual(JSON.parse(deno.stdout), { mechanism: 'close_range', child: 'ok\n' });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
