@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { closeMethods } from './close-methods.js';
 import { layoutFds } from './fd-layout.js';
-import { BATCHES } from './plan.js';
 import { summarize } from './stats.js';
 
 const CLOSE_CASE = fileURLToPath(new URL('close-case.js', import.meta.url));
@@ -31,10 +30,11 @@ export function runCloseCases(cases, runners, file, log) {
   return cases.map((closeCase) => {
     const started = Date.now();
     const samples = {};
-    const perBatch = Math.ceil(closeCase.rounds / BATCHES);
+    const { batches } = closeCase;
+    const perBatch = Math.ceil(closeCase.rounds / batches);
     const { base, count, extra } = closeCase.layout;
     const args = [file, base, count, extra, perBatch, closeCase.warmup].map(String);
-    for (let batch = 0; batch < BATCHES; batch++) {
+    for (let batch = 0; batch < batches; batch++) {
       for (let k = 0; k < runners.length; k++) {
         const runner = runners[(batch + k) % runners.length];
         for (const [id, values] of Object.entries(runOnce(runner, args))) (samples[id] ??= []).push(...values);

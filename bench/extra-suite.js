@@ -31,7 +31,7 @@ export const extraGroups = [
       'node:child_process inherits all of them; the child of close-range/child_process (closeFds: true, the ' +
       'default) starts with fds 0-2 only. The time is the whole spawnSync call, until the child has exited.',
     script: 'spawn-case.js',
-    rounds: 60,
+    rounds: 100,
     warmup: 5,
     reference: 'node-spawnSync',
     methods: [
