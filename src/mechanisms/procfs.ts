@@ -3,6 +3,7 @@
 // a tmpfs or bind mount over /proc would list whatever its files are called.
 // thread-self, not self: after unshare the calling thread's table is its own.
 import { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE } from '../constants.js';
+import { systemError } from '../errors.js';
 import { readFdNumbers } from '../fds/directory.js';
 import { O_DIRECTORY_CLOEXEC, STATFS_SIZE, libc, statfsType } from '../native/libc.js';
 import type { FdRanges, Mechanism } from './mechanism.js';
@@ -22,7 +23,7 @@ let statfsBuffer: Buffer | undefined;
 /** This thread's fd directory, if /proc is procfs; otherwise the errno and why. */
 export function openFdDirectory(): FdDirectory {
   const dirFd = libc().open(FD_DIRECTORY, O_DIRECTORY_CLOEXEC, 0);
-  if (dirFd < 0) return { errno: dirFd, why: `${FD_DIRECTORY} cannot be opened` };
+  if (dirFd < 0) return { errno: dirFd, why: `${FD_DIRECTORY} cannot be opened (${systemError(dirFd, 'open').code})` };
   const buffer = (statfsBuffer ??= Buffer.alloc(STATFS_SIZE));
   const result = libc().fstatfs(dirFd, buffer);
   const type = statfsType(buffer);
