@@ -43,6 +43,8 @@ export interface Libc {
   /** sigprocmask(2): the calling thread's mask, as SIGSET_SIZE buffers. */
   sigprocmask(how: number, set: Uint8Array | null, previous: Uint8Array | null): number;
   flock(fd: number, operation: number): number;
+  /** fcntl(2) F_SETOWN_EX / F_GETOWN_EX: `owner` is a struct f_owner_ex { int type; pid_t pid; }. */
+  fcntlOwner(fd: number, command: number, owner: Int32Array): number;
   /** fstatfs(2) into an opaque STATFS_SIZE buffer; read f_type with statfsType(). */
   fstatfs(fd: number, buffer: Uint8Array): number;
   /** select(2) on a read set only, with a zero timeout: never blocks. */
@@ -84,6 +86,9 @@ export const LOCK_EX = 2;
 export const LOCK_NB = 4;
 export const LOCK_UN = 8;
 export const SIG_SETMASK = 2;
+export const F_SETOWN_EX = 15;
+export const F_GETOWN_EX = 16;
+export const F_OWNER_TID = 0;
 export const SIGPIPE = 13;
 export const SIGXFSZ = 25;
 /** Larger than struct sigaction (glibc 152 bytes, musl 152) and sigset_t (128): opaque buffers. */
@@ -163,6 +168,7 @@ function bind(): Libc {
   const sigaction = lib.func('int sigaction(int, void *, void *)');
   const sigprocmask = lib.func('int sigprocmask(int, void *, void *)');
   const flock = lib.func('int flock(int, int)');
+  const fcntlOwner = lib.func('int fcntl(int, int, void *)');
   const fstatfs = lib.func('int fstatfs(int, _Out_ uint8_t *)');
   const select = lib.func('int select(int, uint8_t *, void *, void *, uint8_t *)');
   const zeroTimeout = Buffer.alloc(16);
@@ -203,6 +209,7 @@ function bind(): Libc {
       sigaction(signal, action, previous)),
     sigprocmask: checked((how: number, set: Uint8Array | null, previous: Uint8Array | null) => sigprocmask(how, set, previous)),
     flock: checked((fd: number, operation: number) => flock(fd, operation)),
+    fcntlOwner: checked((fd: number, command: number, owner: Int32Array) => fcntlOwner(fd, command, owner)),
     fstatfs: checked((fd: number, buffer: Uint8Array) => fstatfs(fd, buffer)),
     selectReadable: checked((nfds: number, readSet: Uint8Array) => select(nfds, readSet, null, null, zeroTimeout.fill(0))),
   };

@@ -56,9 +56,3 @@ test('stdio entries beyond 2 survive closeFds; an ignored slot leaves a passed f
   assert.equal(result.fdAt3IsMarker200, true);
   assert.deepEqual(result.passedBehindIgnored, [0, 1, 2, 200]);
 });
-
-test('children started at the same time from the main thread and three workers each get exactly their own passFds', () => {
-  const { result } = runFixture('child-threads.js');
-  assert.equal(result.children, 60);
-  assert.deepEqual(result.wrong, []);
-});
