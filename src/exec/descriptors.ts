@@ -26,19 +26,27 @@ export function prepareDescriptors(request: DescriptorRequest): () => void {
   const kept = request.keep.map((fd, index) => savedFlagsOrThrow(fd, `options.keep[${index}]`));
   const stdio = [0, 1, 2].filter((fd) => fcntl(fd, F_GETFD, 0) >= 0).map(savedStdioFlags);
   const inheritable = request.closeFds ? inheritableFdsAbove2() : [];
-  if (request.closeFds) cloexecFrom(3, { keep: request.keep, unshare: request.unshare, beforeExec: true });
-  else if (request.unshare) unshareOrThrow();
+  try {
+    if (request.closeFds) cloexecFrom(3, { keep: request.keep, unshare: request.unshare, beforeExec: true });
+    else if (request.unshare) unshareOrThrow();
+  } catch (error) {
+    restoreFlags(inheritable); // a fallback may have marked part of the range before failing
+    throw error;
+  }
   for (const { fd, fdFlags, statusFlags } of [...stdio, ...kept]) {
     fcntl(fd, F_SETFD, fdFlags & ~FD_CLOEXEC);
     // Programs expect blocking stdio; libuv made these non-blocking (libuv's own child setup clears it too).
     if (statusFlags !== undefined) fcntl(fd, F_SETFL, statusFlags & ~O_NONBLOCK);
   }
-  return () => {
-    for (const { fd, fdFlags, statusFlags } of [...stdio, ...kept, ...inheritable]) {
-      fcntl(fd, F_SETFD, fdFlags);
-      if (statusFlags !== undefined) fcntl(fd, F_SETFL, statusFlags);
-    }
-  };
+  return () => restoreFlags([...stdio, ...kept, ...inheritable]);
+}
+
+function restoreFlags(saved: readonly SavedFlags[]): void {
+  const { fcntl } = libc();
+  for (const { fd, fdFlags, statusFlags } of saved) {
+    fcntl(fd, F_SETFD, fdFlags);
+    if (statusFlags !== undefined) fcntl(fd, F_SETFL, statusFlags);
+  }
 }
 
 function savedFlagsOrThrow(fd: number, name: string): SavedFlags {
