@@ -32,17 +32,6 @@ export function openFdDirectory(): FdDirectory {
   return { errno: result, why: `/proc is not procfs (f_type 0x${type.toString(16)})` };
 }
 
-/** Open fds in first..last, ascending, or undefined when /proc is not procfs. */
-export function procFds(first: number, last: number): number[] | undefined {
-  const directory = openFdDirectory();
-  if (!('fd' in directory)) return undefined;
-  try {
-    return readFdNumbers(directory.fd, first, last, directory.fd);
-  } finally {
-    libc().close(directory.fd);
-  }
-}
-
 export const procfsWalk: Mechanism = {
   name: 'procfs',
 
