@@ -11,8 +11,8 @@ export type * from './signatures.js';
 
 export const spawn = withFdHandoff(nodeChildProcess.spawn, 'spawn') as SpawnWithFds;
 export const spawnSync = withFdHandoff(nodeChildProcess.spawnSync, 'spawn') as SpawnSyncWithFds;
-export const execFile = withFdHandoff(nodeChildProcess.execFile, 'spawn') as ExecFileWithFds;
+export const execFile = withFdHandoff(nodeChildProcess.execFile, 'exec') as ExecFileWithFds;
 export const execFileSync = withFdHandoff(nodeChildProcess.execFileSync, 'spawn') as ExecFileSyncWithFds;
-export const exec = withFdHandoff(nodeChildProcess.exec, 'spawn') as ExecWithFds;
+export const exec = withFdHandoff(nodeChildProcess.exec, 'exec') as ExecWithFds;
 export const execSync = withFdHandoff(nodeChildProcess.execSync, 'spawn') as ExecSyncWithFds;
 export const fork = withFdHandoff(nodeChildProcess.fork, 'fork') as ForkWithFds;

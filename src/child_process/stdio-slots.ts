@@ -2,10 +2,11 @@
 // entry i onto fd i, replacing whatever the child would have inherited there.
 import { inspect } from 'node:util';
 
-export type StdioDefaults = 'spawn' | 'fork';
+export type StdioDefaults = 'spawn' | 'fork' | 'exec';
 
-/** The stdio array node builds from options.stdio (fork adds its IPC channel). */
+/** The stdio array node builds from options.stdio (fork adds its IPC channel; exec and execFile ignore it). */
 export function stdioEntries(stdio: unknown, defaults: StdioDefaults): readonly unknown[] {
+  if (defaults === 'exec') return ['pipe', 'pipe', 'pipe'];
   if (Array.isArray(stdio)) return stdio;
   const each = typeof stdio === 'string' ? stdio : defaults === 'fork' ? 'inherit' : 'pipe';
   return defaults === 'fork' ? [each, each, each, 'ipc'] : [each, each, each];

@@ -4,8 +4,9 @@
 // process's children (uv_spawn forks before spawn() returns, and nothing can
 // reap it before the event loop runs again).
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as ours from '../../dist/child_process/index.js';
@@ -13,6 +14,7 @@ import { fixturePath } from '../helpers/run-fixture.js';
 
 const NOT_OPEN = 987654;
 const directory = mkdtempSync(join(tmpdir(), 'close-range-options-'));
+const OPEN = openSync(join(directory, 'open'), 'w');
 let count = 0;
 
 // Each starts a child that creates a new file; returns that file's path.
@@ -48,7 +50,7 @@ const cases = [
   ['a negative passFds entry, naming its index', { passFds: [0, -1] }, { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /"options\.passFds\[1\]"/ }],
   ['a fractional passFds entry', { passFds: [1.5] }, { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /"options\.passFds\[0\]"/ }],
   ['a passFds entry that is not a number', { passFds: [0, '2'] }, { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: /"options\.passFds\[1\]"/ }],
-  ['a passFds entry that is not open (EBADF)', { passFds: [0, NOT_OPEN], stdio: 'inherit' }, { code: 'EBADF', errno: -9, message: /options\.passFds\[1\] = 987654/ }],
+  ['a passFds entry that is not open (EBADF)', { passFds: [OPEN, NOT_OPEN] }, { code: 'EBADF', errno: -9, message: /options\.passFds\[1\] = 987654/ }],
 ];
 
 for (const [name] of Object.entries(starters)) {
@@ -79,4 +81,20 @@ test("fork's IPC channel at fd 3 cannot be displaced by passFds", () => {
   const { error } = thrownBy('fork', { passFds: [3] });
   assert.equal(error.code, 'ERR_INVALID_ARG_VALUE');
   assert.match(error.message, /stdio\[3\] \('ipc'\)/);
+});
+
+test('exec and execFile ignore options.stdio as node does, so it cannot collide with passFds', async () => {
+  const fd = openSync(join(directory, 'passed'), 'w');
+  try {
+    const stdio = Array(fd + 1).fill('pipe');
+    for (const run of [
+      () => promisify(ours.execFile)('ls', ['/proc/self/fd'], { stdio, passFds: [fd] }),
+      () => promisify(ours.exec)('ls /proc/self/fd', { stdio, passFds: [fd] }),
+    ]) {
+      const listed = (await run()).stdout.split('\n').map(Number);
+      assert.ok(listed.includes(fd), `the child holds fd ${fd}`);
+    }
+  } finally {
+    closeSync(fd);
+  }
 });
