@@ -65,6 +65,14 @@ test('execve replaces the process in place: same pid, only fds 0-2, no ignored o
   assert.equal(parseInt(after.stdoutFlags, 8) & O_NONBLOCK, 0);
 });
 
+test('execve called from a worker thread replaces the whole process the same way', () => {
+  const { before, after } = replaced('worker');
+  assert.equal(after.pid, before.pid);
+  assert.deepEqual(after.fds, [0, 1, 2]);
+  assert.equal(after.sigIgn, '0000000000000000');
+  assert.equal(after.sigBlk, '0000000000000000');
+});
+
 test('execve hands over kept fds, even close-on-exec ones, and nothing else', () => {
   assert.deepEqual(replaced('keep').after.fds, [0, 1, 2, 201]);
   assert.deepEqual(replaced('unshare').after.fds, [0, 1, 2, 1000]);
