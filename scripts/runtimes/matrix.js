@@ -42,8 +42,8 @@ export const RUNTIMES = [
     binary: 'bin/bun',
     runtimeTests: ['test/runtimes/bun.test.js'],
     command: (binary) => [binary],
-    // Not here: close-range-kernel observes what a plain child inherits, and
-    // Bun's spawn passes nothing but stdio; child_process/inheritance forks
+    // Not here: close-range and close-range-kernel observe what a plain
+    // child inherits, and Bun's spawn passes nothing but stdio; child_process/inheritance forks
     // with passFds, which Bun cannot do (refused; bun.test.js covers ours);
     // runtime/guard-live drives Node's own handles (unref(), libuv's fds:
     // runtime-survival-bun is Bun's version); exec/execve assumes Node's
@@ -51,7 +51,6 @@ export const RUNTIMES = [
     // where Bun opens two fds and makes 1-2 non-blocking at the first look at
     // process.stdout (bun.test.js covers our execve).
     fixtureTests: [
-      'test/close-range.test.js',
       'test/close-range-bad-input.test.js',
       'test/close-range-glibc.test.js',
       'test/fds/leaks.test.js',
@@ -73,8 +72,9 @@ export const RUNTIMES = [
     // start-up state (a lazily opened stdout fd, 0-2 close-on-exec, a
     // non-blocking stdout pipe), and child_process/inheritance has a
     // Node-only fixture: deno.test.js covers leaks, execve and our children.
+    // close-range closes fds after cloexecFrom() marked them, and Deno spares
+    // every close-on-exec fd (deno.test.js shows that too).
     fixtureTests: [
-      'test/close-range.test.js',
       'test/close-range-bad-input.test.js',
       'test/close-range-kernel.test.js',
       'test/runtime/guard-live.test.js',

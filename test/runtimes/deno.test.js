@@ -71,9 +71,16 @@ test('closeFrom(3) in a live Deno process closes fds Deno does not own and leave
   assert.deepEqual(newChildFds.value, [0, 1, 2, 3]);
 });
 
-test('cloexecFrom(3) under Deno marks an fd opened without O_CLOEXEC, which then stays open but reaches no child', () => {
+test('cloexecFrom(3) under Deno marks an fd opened without O_CLOEXEC, which then reaches no child, and which closeFrom(3) then spares', () => {
   const { result } = runInRuntime('deno', 'runtime-deno-cloexec.js');
-  assert.deepEqual(result, { fd: result.fd, cloexecBefore: false, cloexecAfter: true, open: true, childFds: [0, 1, 2, 3] });
+  assert.deepEqual(result, {
+    fd: result.fd,
+    cloexecBefore: false,
+    cloexecAfter: true,
+    open: true,
+    childFds: [0, 1, 2, 3],
+    openAfterCloseFrom: true,
+  });
 });
 
 test("close-range/child_process on Deno: Deno's own spawnSync hands the child every fd without close-on-exec, ours only passFds, fork included", () => {
