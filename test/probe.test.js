@@ -60,6 +60,11 @@ test('probe() where close_range answers an error that is no refusal: close_range
   assert.match(answer.reason, /EBUSY is no refusal/);
 });
 
+test('probe() where both close_range and unshare(2) are refused: unshare false', () => {
+  const answer = probeIn({ closeRange: 'EPERM', unshare: 'EPERM' });
+  assert.deepEqual([answer.mechanism, answer.closeRange, answer.unshare], ['procfs', false, false]);
+});
+
 test('probe() without procfs but with close_range: close_range, procfs false', () => {
   const answer = probeIn({ procfs: false });
   assert.deepEqual([answer.mechanism, answer.closeRange, answer.procfs], ['close_range', true, false]);

@@ -27,14 +27,16 @@ export function seccompLauncher() {
 /**
  * The command that runs `command` in the sandbox:
  *   closeRange: 'ENOSYS' | 'EPERM' | 'EINVAL-CLOEXEC' | 'ERRNO=N' (undefined: the real kernel)
+ *   unshare: 'EPERM' refuses unshare(2) too
  *   procfs: false mounts a tmpfs over /proc in a private mount namespace
  *   shell: a bash snippet run last, right before the command (e.g. to lower RLIMIT_NOFILE)
  *   trace: syscall names strace records (all threads) into the file `traceFile`
  */
-export function sandboxed(command, { closeRange, procfs = true, shell, trace } = {}, traceFile = undefined) {
+export function sandboxed(command, { closeRange, unshare, procfs = true, shell, trace } = {}, traceFile = undefined) {
   let argv = command;
   if (trace) argv = ['strace', '-f', '-qq', '-o', traceFile, '-e', `trace=${trace.join(',')}`, ...argv];
   if (shell) argv = ['bash', '-c', `${shell}\nexec "$@"`, 'bash', ...argv];
+  if (unshare) argv = [seccompLauncher(), `UNSHARE-${unshare}`, ...argv];
   if (closeRange) argv = [seccompLauncher(), closeRange, ...argv];
   if (!procfs) argv = ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh', ...argv];
   return argv;

@@ -3,9 +3,11 @@
  * the way real systems do: old kernels (ENOSYS), container profiles (EPERM),
  * Linux 5.9 and 5.10 (EINVAL, for CLOSE_RANGE_CLOEXEC only). Every other call
  * is allowed. The filter is installed here, before exec, so every thread of
- * the command inherits it from its first instruction.
+ * the command inherits it from its first instruction. UNSHARE-EPERM refuses
+ * unshare(2) instead, as Docker's default profile does without CAP_SYS_ADMIN;
+ * filters stack, so the launcher can run itself to refuse both.
  *
- * Usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N COMMAND [ARG...]
+ * Usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM COMMAND [ARG...]
  */
 #include <errno.h>
 #include <linux/audit.h>
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #if defined(__x86_64__)
@@ -32,7 +35,7 @@
 #define FLAGS_LOW_WORD offsetof(struct seccomp_data, args[2])
 
 static int usage(void) {
-  fprintf(stderr, "usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N COMMAND [ARG...]\n");
+  fprintf(stderr, "usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM COMMAND [ARG...]\n");
   return 125;
 }
 
@@ -40,17 +43,19 @@ int main(int argc, char **argv) {
   if (argc < 3) return usage();
   int error;
   int only_cloexec = 0;
+  int refused_call = NR_CLOSE_RANGE;
   if (strcmp(argv[1], "ENOSYS") == 0) error = ENOSYS;
   else if (strcmp(argv[1], "EPERM") == 0) error = EPERM;
   else if (strcmp(argv[1], "EINVAL-CLOEXEC") == 0) error = EINVAL, only_cloexec = 1;
   else if (strncmp(argv[1], "ERRNO=", 6) == 0) error = atoi(argv[1] + 6);
+  else if (strcmp(argv[1], "UNSHARE-EPERM") == 0) error = EPERM, refused_call = __NR_unshare;
   else return usage();
 
   struct sock_filter filter[] = {
     /* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
     /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, 4),
     /* 2 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-    /* 3 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NR_CLOSE_RANGE, 0, 2),
+    /* 3 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, refused_call, 0, 2),
     /* 4 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, FLAGS_LOW_WORD),
     /* 5 */ BPF_JUMP(BPF_JMP | BPF_JA, 1, 0, 0),
     /* 6 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),

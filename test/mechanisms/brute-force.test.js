@@ -34,3 +34,9 @@ test('with the table full, the loop needs no descriptor and closes every user fd
   assert.equal(result.error, null);
   assert.equal(result.userLeft, 0);
 });
+
+test('where unshare(2) is refused too, unshare: true throws EPERM from unshare and closes nothing', () => {
+  const { result } = runCase('unshareRefused', { ...NOTHING, unshare: 'EPERM' }, BRUTE_FORCE);
+  assert.deepEqual([result.error?.code, result.error?.errno, result.error?.syscall], ['EPERM', -1, 'unshare']);
+  assert.deepEqual(Object.values(result.fds), ['open', 'open']);
+});

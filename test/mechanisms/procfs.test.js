@@ -36,3 +36,9 @@ test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs
   assert.equal(result.error, null);
   assert.deepEqual(result.left, []);
 });
+
+test('where unshare(2) is refused too (Docker\'s default profile), unshare: true throws EPERM from unshare and closes nothing', () => {
+  const { result } = runCase('unshareRefused', { closeRange: 'ENOSYS', unshare: 'EPERM' }, ENOSYS);
+  assert.deepEqual([result.error?.code, result.error?.errno, result.error?.syscall], ['EPERM', -1, 'unshare']);
+  assert.deepEqual(Object.values(result.fds), ['open', 'open']);
+});
