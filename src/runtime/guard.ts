@@ -97,13 +97,21 @@ function stillTheSameFile({ fd, dev, ino }: CachedFd): boolean {
 }
 
 function look(spareEveryCloexecFd: boolean): RuntimeView {
-  const open = readOpenFds();
-  const spared = open.filter((fd) => isOwned(fd, spareEveryCloexecFd));
+  const open: number[] = [];
+  const spared: number[] = [];
+  for (const fd of listedFds()) {
+    // One fcntl per fd tells both: the directory's own fd is closed by now.
+    const fdFlags = libc().fcntl(fd, F_GETFD, 0);
+    if (fdFlags < 0) continue;
+    open.push(fd);
+    if (isOwnedWithFlags(fd, fdFlags, spareEveryCloexecFd)) spared.push(fd);
+  }
   cache = spareEveryCloexecFd ? undefined : identify(spared);
   return { spared, open };
 }
 
-function readOpenFds(): number[] {
+/** The fd numbers /proc lists, ascending. */
+function listedFds(): number[] {
   let names: string[];
   try {
     names = readdirSync(FD_DIRECTORY);
@@ -112,13 +120,7 @@ function readOpenFds(): number[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return probeOpenFds();
     throw runtime.permissionError(error) ?? error;
   }
-  const fds: number[] = [];
-  // The directory's own fd is closed by now: fcntl tells.
-  for (const name of names) {
-    const fd = Number(name);
-    if (libc().fcntl(fd, F_GETFD, 0) >= 0) fds.push(fd);
-  }
-  return fds.sort((a, b) => a - b);
+  return names.map(Number).sort((a, b) => a - b);
 }
 
 function identify(fds: readonly number[]): CachedFd[] | undefined {
@@ -136,12 +138,11 @@ function identify(fds: readonly number[]): CachedFd[] | undefined {
 
 /** Whether the runtime may own `fd`: reads only the link and the fd flags, so no new descriptor is needed. */
 export function isRuntimeOwned(fd: number): boolean {
-  return isOwned(fd, false);
+  return isOwnedWithFlags(fd, libc().fcntl(fd, F_GETFD, 0), false);
 }
 
-function isOwned(fd: number, spareEveryCloexecFd: boolean): boolean {
+function isOwnedWithFlags(fd: number, fdFlags: number, spareEveryCloexecFd: boolean): boolean {
   const { fcntl } = libc();
-  const fdFlags = fcntl(fd, F_GETFD, 0);
   if (fdFlags < 0 || (fdFlags & FD_CLOEXEC) === 0) return false;
   if (spareEveryCloexecFd || runtime.ownsEveryCloexecFd) return true;
   let target: string;
