@@ -12,7 +12,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNTIME_TESTS_DIR = 'test/runtimes';
 
 const ids = process.argv.slice(2);
-const runtimes = ids.length > 0 ? ids.map(runtimeById) : RUNTIMES;
+let runtimes;
+try {
+  runtimes = ids.length > 0 ? ids.map(runtimeById) : RUNTIMES;
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const results = [];
 for (const runtime of runtimes) results.push(await testRuntime(runtime));
 

@@ -17,12 +17,17 @@ export function runtimeById(id) {
   return runtime;
 }
 
-/** The runtime's binary, installed first when it is not in the cache. */
+/** The binary of runtime `id` of the matrix, installed first when it is not in the cache. */
 export function ensureRuntime(id, log = () => {}) {
-  const runtime = runtimeById(id);
+  return installRuntime(runtimeById(id), CACHE_DIR, log);
+}
+
+/** The binary of `runtime` under `cacheDir`, installed there first when missing. */
+export function installRuntime(runtime, cacheDir, log = () => {}) {
+  const { id } = runtime;
   const packageName = runtime.package();
   if (!packageName) throw new Error(`${id} ${runtime.version} publishes no build for linux-${process.arch} here.`);
-  const home = join(CACHE_DIR, `${id}-${runtime.version}`);
+  const home = join(cacheDir, `${id}-${runtime.version}`);
   const binary = join(home, 'node_modules', packageName, runtime.binary);
   if (existsSync(binary)) return binary;
 
