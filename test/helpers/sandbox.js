@@ -3,9 +3,9 @@
 // private mount namespace with a tmpfs over /proc (unshare -m, needs root).
 // Nothing is skipped: without gcc, root or unshare the run fails, loudly.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixturePath } from './run-fixture.js';
 
@@ -15,7 +15,9 @@ let launcher;
 /** Builds the seccomp launcher once per test process; throws when gcc is missing. */
 export function seccompLauncher() {
   if (launcher) return launcher;
-  const output = join(mkdtempSync(join(tmpdir(), 'close-range-seccomp-')), 'seccomp-close-range');
+  const directory = mkdtempSync(join(tmpdir(), 'close-range-seccomp-'));
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  const output = join(directory, 'seccomp-close-range');
   try {
     execFileSync('gcc', ['-O2', '-Wall', '-Werror', '-o', output, LAUNCHER_SOURCE], { stdio: 'pipe' });
   } catch (error) {
@@ -63,5 +65,6 @@ export function runSandboxed(name, args = [], sandbox = {}, options = {}) {
     );
   }
   const trace = traceFile ? readFileSync(traceFile, 'utf8') : undefined;
+  if (traceFile) rmSync(dirname(traceFile), { recursive: true, force: true });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, result, trace };
 }
