@@ -43,16 +43,15 @@ export const extraGroups = [
 ];
 
 /** Runs one group; methods whose program is missing here are left out with a note. */
-export function runExtraGroup(group, file, roundsFactor, skipped, log) {
+export function runExtraGroup(group, file, skipped, log) {
   const started = Date.now();
   const methods = group.methods.filter((method) => {
     if (!method.needs || commandExists(method.needs)) return true;
     skipped.push(`${method.label} skipped: the ${method.needs} program is not installed (the npm package runs it).`);
     return false;
   });
-  const rounds = Math.max(2, Math.round(group.rounds * roundsFactor));
   const script = fileURLToPath(new URL(group.script, import.meta.url));
-  const args = [script, file, rounds, group.warmup, methods.map((method) => method.id).join(',')].map(String);
+  const args = [script, file, group.rounds, group.warmup, methods.map((method) => method.id).join(',')].map(String);
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`${group.label} failed (status ${child.status}):\n${child.stderr}`);
   const samples = JSON.parse(child.stdout.trim().split('\n').at(-1));

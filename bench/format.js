@@ -19,5 +19,5 @@ export function ratioTo(results, referenceId, value) {
 export function targetLine(target) {
   const bound = target.atMost !== undefined ? `<= ${target.atMost}x` : `>= ${target.atLeast}x`;
   const aim = target.aim ? ` (aim ${target.aim}x)` : '';
-  return { name: target.name, ratio: times(target.ratio), target: `${bound}${aim}`, verdict: target.met ? 'met' : 'MISSED' };
+  return { name: target.name, ratio: times(target.ratio), minRatio: times(target.minRatio), target: `${bound}${aim}`, verdict: target.met ? 'met' : 'MISSED' };
 }

@@ -32,8 +32,3 @@ export const closeCases = [
     sweep: false,
   },
 ];
-
-/** The same cases with `factor` times the rounds (at least one per batch). */
-export function scaled(cases, factor) {
-  return cases.map((c) => ({ ...c, rounds: Math.max(c.batches, Math.round(c.rounds * factor)) }));
-}

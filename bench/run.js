@@ -1,7 +1,7 @@
-// npm run bench [-- --quick] [-- --docs]
+// npm run bench [-- --docs]
 // Closes fds every way we know, prints a table with ratios to C, and writes
-// the numbers (JSON) and a log-log plot (SVG) to bench/results/, or to docs/
-// with --docs. --quick runs a fifth of the rounds (for trying things out).
+// the numbers (JSON), a log-log plot (SVG) and a Markdown page to
+// bench/results/, or to docs/ with --docs.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { nodeRunners, runCloseCases } from './close-suite.js';
 import { extraGroups, runExtraGroup } from './extra-suite.js';
 import { describeMachine } from './machine.js';
 import { markdownReport } from './markdown.js';
-import { closeCases, scaled } from './plan.js';
+import { closeCases } from './plan.js';
 import { findReferences } from './references.js';
 import { textReport } from './table.js';
 import { evaluateTargets } from './targets.js';
@@ -27,13 +27,12 @@ try {
   writeFileSync(file, 'close-range benchmark\n');
   const references = findReferences(workDir);
   const machine = describeMachine(references.versions);
-  const roundsFactor = flags.has('--quick') ? 0.2 : 1;
 
   log('closing fds (Node, C and Python processes alternate in batches):');
-  const close = runCloseCases(scaled(closeCases, roundsFactor), [...nodeRunners, ...references.runners], file, log);
+  const close = runCloseCases(closeCases, [...nodeRunners, ...references.runners], file, log);
   log('with 1000 fds open (one Node process each, methods interleaved):');
   const skipped = [...references.missing];
-  const extra = extraGroups.map((group) => runExtraGroup(group, file, roundsFactor, skipped, log));
+  const extra = extraGroups.map((group) => runExtraGroup(group, file, skipped, log));
   const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
   report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
 

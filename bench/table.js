@@ -17,16 +17,16 @@ export function textReport(report) {
     }
   }
   for (const group of report.extra) {
-    lines.push('', group.label);
-    lines.push(row(['method', 'runs in', 'median', 'min .. max', `x ${group.results[group.reference].label}`, '']));
+    lines.push('', `${group.label}; ratios to ${group.results[group.reference].label}`);
+    lines.push(row(['method', 'runs in', 'median', 'min .. max', 'ratio', '']));
     for (const result of Object.values(group.results)) {
       lines.push(row([result.label, result.runsIn, micros(result.median), spread(result), ratioTo(group.results, group.reference, result.median), '']));
     }
   }
   if (report.targets.length > 0) {
-    lines.push('', 'Targets (ratios of medians)');
+    lines.push('', 'Targets: ratio of medians (of minima)');
     for (const target of report.targets.map(targetLine)) {
-      lines.push(`  ${target.name.padEnd(50)} ${target.ratio.padStart(8)}   ${target.target.padEnd(20)} ${target.verdict}`);
+      lines.push(`  ${target.name.padEnd(50)} ${target.ratio.padStart(8)} (${target.minRatio.padStart(7)})   ${target.target.padEnd(20)} ${target.verdict}`);
     }
   }
   for (const note of report.skipped) lines.push('', note);
