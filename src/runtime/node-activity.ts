@@ -43,7 +43,8 @@ subscribe('worker_threads', (message) => {
 });
 
 function nextAsyncId(): number {
-  return new AsyncResource('CLOSE_RANGE_PROBE', { requireManualDestroy: true }).asyncId();
+  // Default options: with async_hooks destroy hooks on (APM tools), they hear of its end too.
+  return new AsyncResource('CLOSE_RANGE_PROBE').asyncId();
 }
 
 export const nodeActivity: RuntimeActivity = {

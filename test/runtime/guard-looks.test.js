@@ -1,7 +1,9 @@
 // When the guard reads /proc/thread-self/fd again, counted with strace over
-// three closeFrom(3) calls that follow a first one.
+// three closeFrom(3) calls that follow a first one; and what its change probe
+// leaves behind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { runFixture } from '../helpers/run-fixture.js';
 import { traceFixture } from '../helpers/strace.js';
 
 function looks(scenario) {
@@ -25,4 +27,10 @@ test('a cached runtime fd whose number now holds a file of the caller is noticed
   const { result, looks: count } = looks('reused-number');
   assert.equal(count, 1);
   assert.equal(result.reusedFdOpen, false);
+});
+
+test('with async_hooks destroy hooks installed, every probe the guard creates is reported destroyed', () => {
+  const { result } = runFixture('runtime-async-hooks.js', [], { nodeArgs: ['--expose-gc'] });
+  assert.equal(result.created, 1000);
+  assert.equal(result.alive, 0);
 });
