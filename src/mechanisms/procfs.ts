@@ -32,14 +32,17 @@ export function openFdDirectory(): FdDirectory {
   return { errno: result, why: `/proc is not procfs (f_type 0x${type.toString(16)})` };
 }
 
+/** Whether /proc is missing or not procfs; false when a full table (EMFILE) cannot tell. */
+export function procfsMissing(): boolean {
+  const directory = openFdDirectory();
+  if ('fd' in directory) libc().close(directory.fd);
+  return !('fd' in directory) && directory.errno !== EMFILE;
+}
+
 export const procfsWalk: Mechanism = {
   name: 'procfs',
 
-  isAvailable() {
-    const directory = openFdDirectory();
-    if ('fd' in directory) libc().close(directory.fd);
-    return 'fd' in directory || directory.errno === EMFILE;
-  },
+  isAvailable: () => !procfsMissing(),
 
   apply(ranges: FdRanges, flags: number) {
     if (ranges.length === 0 && (flags & CLOSE_RANGE_UNSHARE) === 0) return true;

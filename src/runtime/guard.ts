@@ -24,6 +24,7 @@ import { fstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { kindOfLinkTarget, type FdType } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
+import { procfsMissing } from '../mechanisms/procfs.js';
 import { runtime } from './detect.js';
 import { isRuntimeKindByStat } from './kind-by-stat.js';
 import { nodeActivity } from './node-activity.js';
@@ -120,6 +121,8 @@ function listedFds(): number[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return probeOpenFds();
     throw runtime.permissionError(error) ?? error;
   }
+  // A tmpfs or bind mount over /proc lists whatever its files are called.
+  if (procfsMissing()) return probeOpenFds();
   return names.map(Number).sort((a, b) => a - b);
 }
 

@@ -28,13 +28,23 @@ test('with the table full, cloexecFrom marks every user fd close-on-exec and clo
   assert.equal(result.userWithoutCloexec, 0);
 });
 
+const FAKE_PROC = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
+
 test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs: every fd is still closed', () => {
-  const fake = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
-  const { result } = runCase('beforeExec', { closeRange: 'ENOSYS', procfs: false, shell: fake }, {
+  const { result } = runCase('beforeExec', { closeRange: 'ENOSYS', procfs: false, shell: FAKE_PROC }, {
     kernel: { closeRange: -38, cloexec: -38 }, procfs: false, mechanism: 'brute-force', cloexecMechanism: 'brute-force',
   });
   assert.equal(result.error, null);
   assert.deepEqual(result.left, []);
+});
+
+test('nor by the runtime guard: closeFrom(3) over a fake fd directory still closes every user fd', () => {
+  const { result } = runCase('sparse', { procfs: false, shell: FAKE_PROC }, {
+    kernel: { closeRange: 0, cloexec: 0 }, procfs: false, mechanism: 'close_range', cloexecMechanism: 'close_range',
+  });
+  assert.equal(result.error, null);
+  assert.ok(Object.values(result.fds).every((state) => state === 'closed'), JSON.stringify(result.fds));
+  assert.equal(result.runtimeWorks, true);
 });
 
 test('where unshare(2) is refused too (Docker\'s default profile), unshare: true throws EPERM from unshare and closes nothing', () => {
