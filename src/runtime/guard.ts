@@ -4,8 +4,8 @@
 //
 // Every such fd is close-on-exec (libuv opens everything with O_CLOEXEC), and
 // none is a regular file or directory: the runtime's fds are pipes, sockets,
-// terminals, anon inodes, and libuv's reserve, a read-only /dev/null (or "/";
-// Node has one before user code runs, another after its first stream). A
+// terminals, anon inodes, and libuv's reserve, a read-only /dev/null (or "/",
+// one per event loop that made a stream, some before user code runs). A
 // user's close-on-exec pipe, socket or read-only /dev/null looks the same and
 // is spared too; it cannot leak into a child anyway. An fd without
 // close-on-exec is never the runtime's.
