@@ -3,8 +3,12 @@
 // close-on-exec sockets and pipes: the shared rule recognizes all of them.
 // What it lacks is a signal for when they change: process.getActiveResourcesInfo()
 // always returns [] and Web Workers publish nothing on diagnostics_channel.
+// process.stdout and process.stderr write through close-on-exec copies of
+// fds 1 and 2 (made when first used, 5 and up): a regular file when output
+// goes to one, which only its sameness with 0-2 tells from a user's file.
 // Bun also marks every inherited fd from 4 up close-on-exec at start-up, and
 // its spawn closes every fd >= 3 in the child that stdio does not name.
+import { fstatSync } from 'node:fs';
 import type { FdHandoff } from '../child_process/options.js';
 import { stdioEntries, type StdioDefaults } from '../child_process/stdio-slots.js';
 import type { RuntimeProfile } from './detect.js';
@@ -14,9 +18,25 @@ export const bunProfile: RuntimeProfile = {
   name: 'bun',
   fingerprintable: false,
   ownsEveryCloexecFd: false,
+  ownsFd: isCopyOfStdio,
   childKeepsOnlyStdio: true,
   permissionError: () => undefined,
 };
+
+/** Whether `fd` is the same file as fd 0, 1 or 2 (a user's second open of it counts too: kept, harmlessly). */
+function isCopyOfStdio(fd: number): boolean {
+  const file = fileIdentity(fd);
+  return file !== undefined && [0, 1, 2].some((stdio) => fileIdentity(stdio) === file);
+}
+
+function fileIdentity(fd: number): string | undefined {
+  try {
+    const { dev, ino } = fstatSync(fd);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The arguments to hand Bun's node:child_process for a call with `handoff`:

@@ -19,6 +19,7 @@ export const denoProfile: RuntimeProfile = {
   name: 'deno',
   fingerprintable: false,
   ownsEveryCloexecFd: true,
+  ownsFd: () => true,
   childKeepsOnlyStdio: false,
   permissionError,
 };

@@ -1,9 +1,11 @@
 // Which JavaScript runtime loaded the library, and what the runtime guard
 // must know about it. Bun and Deno both run Node's API surface, but neither
 // exposes the handle list the guard fingerprints on Node.
-import { versions } from 'node:process';
 import { bunProfile } from './bun.js';
 import { denoProfile } from './deno.js';
+
+// The global, not node:process: importing that module creates the stdio streams.
+const { versions } = process;
 
 export type RuntimeName = 'node' | 'bun' | 'deno';
 
@@ -17,6 +19,8 @@ export interface RuntimeProfile {
   readonly fingerprintable: boolean;
   /** Whether every close-on-exec fd is the runtime's, whatever it points to. */
   readonly ownsEveryCloexecFd: boolean;
+  /** The runtime's own rule for a close-on-exec fd that the shared rule leaves to the user. */
+  ownsFd(fd: number): boolean;
   /** Whether the runtime's spawn closes every fd >= 3 in the child that stdio does not name. */
   readonly childKeepsOnlyStdio: boolean;
   /** The error to throw instead of `error` when it is the runtime refusing a permission. */
@@ -27,6 +31,7 @@ const nodeProfile: RuntimeProfile = {
   name: 'node',
   fingerprintable: true,
   ownsEveryCloexecFd: false,
+  ownsFd: () => false,
   childKeepsOnlyStdio: false,
   permissionError: () => undefined,
 };

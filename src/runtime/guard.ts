@@ -154,7 +154,7 @@ function isOwnedWithFlags(fd: number, fdFlags: number, spareEveryCloexecFd: bool
   } catch {
     return isRuntimeKindByStat(fd); // no procfs; or closed meanwhile, and then fstat fails too
   }
-  return isRuntimeTarget(target, () => (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY);
+  return isRuntimeTarget(target, () => (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY) || runtime.ownsFd(fd);
 }
 
 /**

@@ -1,8 +1,13 @@
 // Bun: koffi loads, the guard knows Bun's own fds without a fingerprint, and
 // a live Bun process keeps working after closeFrom(3).
 import assert from 'node:assert/strict';
-import { openSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { ensureRuntime } from '../../scripts/runtimes/install.js';
+import { fixturePath } from '../helpers/run-fixture.js';
 import { runInRuntime } from './run-in-runtime.js';
 import { assertChecks, assertRuntimeFdsKept } from './survival-assertions.js';
 
@@ -57,4 +62,21 @@ test("close-range's execve on Bun replaces the process, hands over only 0-2 and 
   // ls's own directory fd is 3.
   assert.deepEqual(result.fds, [0, 1, 2, 3]);
   assert.equal(result.sigIgn, '0000000000000000');
+});
+
+test("with stdout on a regular file, closeFrom(3) leaves Bun's copy of it open and process.stdout keeps writing", () => {
+  const directory = mkdtempSync(join(tmpdir(), 'close-range-bun-stdout-'));
+  try {
+    const output = openSync(join(directory, 'out'), 'w');
+    const bun = spawnSync(ensureRuntime('bun'), [fixturePath('runtime-bun-stdout-file.js')], {
+      stdio: ['ignore', output, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(output);
+    assert.equal(bun.status, 0, bun.stderr);
+    assert.deepEqual(JSON.parse(bun.stderr.trim().split('\n').at(-1)), { writeError: null });
+    assert.equal(readFileSync(join(directory, 'out'), 'utf8'), 'before\nafter\n');
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 });
