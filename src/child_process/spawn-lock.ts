@@ -24,8 +24,11 @@ const LOOK_FOR_DEAD_HOLDERS_EVERY_MS = 50;
 const MAX_WAIT_MS = 10_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 let threadId: number | undefined;
+// User code that node runs inside spawn() (a getter, a Proxy) may start a child itself.
+let heldByThisThread = false;
 
 export function withSpawnLock<T>(critical: () => T): T {
+  if (heldByThisThread) return critical();
   const { open, close } = libc();
   const lockFd = open(LOCK_FILE, O_RDONLY | O_CLOEXEC, 0);
   // No procfs, or a full table: nothing to lock on, so threads are not serialized.
@@ -33,8 +36,10 @@ export function withSpawnLock<T>(critical: () => T): T {
   try {
     libc().fcntlOwner(lockFd, F_SETOWN_EX, new Int32Array([F_OWNER_TID, currentThreadId()]));
     acquire(lockFd);
+    heldByThisThread = true;
     return critical();
   } finally {
+    heldByThisThread = false;
     close(lockFd); // releases the lock with the open file description
   }
 }

@@ -19,3 +19,22 @@ test('a worker terminated in the middle of a spawn leaves no lock behind: the ne
     assert.equal(trial.locksAfter, 0);
   }
 });
+
+// Without the re-entry check the inner call waits 10 s for the lock its own
+// caller holds (the wait is synchronous, so a test timeout could not see it).
+test('a child started from user code that node runs inside spawn() does not wait for the lock its caller holds', async () => {
+  const { spawnSync } = await import('../../dist/child_process/index.js');
+  let inner;
+  // node reads options.env inside spawnSync, while the outer call holds the lock.
+  const options = {
+    get env() {
+      inner ??= spawnSync('true');
+      return process.env;
+    },
+  };
+  const started = Date.now();
+  const outer = spawnSync('true', [], options);
+  assert.ok(Date.now() - started < 5000, 'the inner call waited for the lock its caller holds');
+  assert.equal(outer.status, 0);
+  assert.equal(inner.status, 0);
+});
