@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runSandboxed } from './sandbox.js';
 
-export const HIGH_FD = 19999;
+const HIGH_FD = 19999;
 
 /**
  * sandbox: see sandboxed() in sandbox.js. expected: { kernel: { closeRange, cloexec } (raw
