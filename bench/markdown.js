@@ -22,7 +22,7 @@ export function markdownReport(report) {
       '  one `process.hrtime.bigint()` pair around the call. C (`clock_gettime`) and Python (`time.perf_counter_ns`)',
       '  run the same layout in their own processes, and so does the forced procfs fallback (runs in "Node (env)":',
       '  `CLOSE_RANGE_MECHANISM=procfs` is read once per process). Processes cannot be interleaved call by call, so',
-      '  each case runs in 4 to 10 batches of fresh processes that take turns (Node, Node (env), C, Python; then',
+      '  each case runs in 4 to 8 batches of fresh processes that take turns (Node, Node (env), C, Python; then',
       '  Node (env), C, Python, Node; ...), and the samples of all batches are merged. Every process first runs',
       '  warm-up rounds that are not counted.',
       "- `closeFrom(3)` closes everything from 3 up except what the Node runtime itself owns (the runtime guard), so",

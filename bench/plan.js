@@ -13,12 +13,12 @@ const dense = (count, plan) => ({
 });
 
 export const closeCases = [
-  dense(1, { rounds: 320, warmup: 20, batches: 8 }),
+  dense(1, { rounds: 240, warmup: 20, batches: 6 }),
   // The close_range patch (Linux 5.9) measured a /proc/self/fd walk against close_range:
-  dense(4, { rounds: 480, warmup: 20, batches: 10, patch: { walk: 280, closeRange: 24 } }),
-  dense(10, { rounds: 320, warmup: 20, batches: 8 }),
-  dense(100, { rounds: 160, warmup: 10, batches: 8 }),
-  dense(1000, { rounds: 80, warmup: 2, batches: 10, patch: { walk: 5000, closeRange: 800 } }),
+  dense(4, { rounds: 480, warmup: 20, batches: 8, patch: { walk: 280, closeRange: 24 } }),
+  dense(10, { rounds: 240, warmup: 20, batches: 6 }),
+  dense(100, { rounds: 120, warmup: 10, batches: 6 }),
+  dense(1000, { rounds: 80, warmup: 2, batches: 8, patch: { walk: 5000, closeRange: 800 } }),
   dense(10000, { rounds: 8, warmup: 1, batches: 4 }),
   {
     id: 'sparse',
