@@ -1,7 +1,7 @@
 // Wraps one node:child_process function: same arguments, same result, same
 // util.promisify behaviour; only what the child inherits changes.
 import { promisify } from 'node:util';
-import { argsForBun } from '../runtime/bun.js';
+import { argsForBun } from '../runtime/bun-child-process.js';
 import { runtime } from '../runtime/detect.js';
 import { startWithHandoff } from './handoff.js';
 import { fdHandoffFrom } from './options.js';
@@ -14,7 +14,7 @@ export function withFdHandoff<F extends AnyFunction>(original: F, defaults: Stdi
     [original.name](this: unknown, ...args: unknown[]): unknown {
       const handoff = fdHandoffFrom(args);
       // Bun's child keeps only what stdio names: passFds must be named there.
-      const callArgs = runtime.childKeepsOnlyStdio ? argsForBun(args, handoff, defaults) : args;
+      const callArgs = runtime.childKeepsOnlyStdio ? argsForBun(original, args, handoff, defaults) : args;
       return startWithHandoff(handoff, defaults, () => original.apply(this, callArgs));
     },
   }[original.name] as F;
