@@ -45,11 +45,11 @@ test('Bun marks inherited fds from 4 up close-on-exec at start-up (not fd 3), an
   assert.deepEqual(result, { cloexecAtStart: { 3: false, 4: true }, openAfterCloseFrom: { 3: false, 4: false } });
 });
 
-test("close-range/child_process on Bun: spawn, spawnSync and execFileSync hand the child its passFds (Bun's own spawn passes nothing beyond stdio); exec and fork with passFds throw ERR_RUNTIME_UNSUPPORTED", () => {
+test("close-range/child_process on Bun: spawn, spawnSync, execFileSync and execSync hand the child its passFds (Bun's own spawn passes nothing beyond stdio); exec and fork with passFds throw ERR_RUNTIME_UNSUPPORTED", () => {
   const { result } = runInRuntime('bun', 'runtime-child-process.js');
   const { leaked, passed } = result;
   assert.deepEqual(result.runtimeOwn, [0, 1, 2, 3], "Bun's own spawnSync: stdio and ls's directory fd");
-  for (const call of ['oursSync', 'oursExecFileSync', 'oursSpawn']) {
+  for (const call of ['oursSync', 'oursExecFileSync', 'oursExecSync', 'oursSpawn']) {
     assert.deepEqual(result[call], [0, 1, 2, 3, passed], `${call}: fd ${passed} passed, fd ${leaked} not`);
   }
   assert.equal(result.oursExecPromisified.code, 'ERR_RUNTIME_UNSUPPORTED');

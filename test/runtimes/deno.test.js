@@ -87,7 +87,7 @@ test("close-range/child_process on Deno: Deno's own spawnSync hands the child ev
   const { result } = runInRuntime('deno', 'runtime-child-process.js');
   const { leaked, passed } = result;
   assert.ok(result.runtimeOwn.includes(leaked) && result.runtimeOwn.includes(passed), `Deno's own: ${result.runtimeOwn}`);
-  for (const call of ['oursSync', 'oursExecFileSync', 'oursExecPromisified', 'oursSpawn']) {
+  for (const call of ['oursSync', 'oursExecFileSync', 'oursExecSync', 'oursExecPromisified', 'oursSpawn']) {
     assert.deepEqual(result[call], [0, 1, 2, 3, passed], `${call}: fd ${passed} passed, fd ${leaked} not`);
   }
   // fd 3 of a forked Deno child is its IPC channel.
