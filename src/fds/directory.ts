@@ -3,6 +3,7 @@
 // returns ~1300 entries; fs.readdirSync cannot say which fd it used and is
 // slower (0.72 ms against 0.46 ms for 1000 fds, measured).
 import { systemError } from '../errors.js';
+import { isOnProcfs } from '../mechanisms/procfs.js';
 import { O_DIRECTORY_CLOEXEC, libc } from '../native/libc.js';
 
 const ENOENT = -2;
@@ -21,10 +22,14 @@ export function procDirectory(pid: number | undefined, name: 'fd' | 'fdinfo'): s
 /** Opens the directory; a process that does not exist is ESRCH, not an empty table. */
 export function openProcDirectory(pid: number | undefined, name: 'fd' | 'fdinfo'): number {
   const path = procDirectory(pid, name);
-  const dirFd = libc().open(path, O_DIRECTORY_CLOEXEC, 0);
+  let dirFd = libc().open(path, O_DIRECTORY_CLOEXEC, 0);
+  if (dirFd >= 0 && !isOnProcfs(dirFd)) {
+    libc().close(dirFd);
+    dirFd = ENOENT;
+  }
   if (dirFd >= 0) return dirFd;
   const errno = dirFd === ENOENT && pid !== undefined ? ESRCH : dirFd;
-  const hint = errno === ENOENT ? ' (seeing descriptors needs /proc mounted)' : '';
+  const hint = errno === ENOENT ? ' (seeing descriptors needs /proc mounted, and procfs)' : '';
   throw Object.assign(systemError(errno, 'open', `'${path}'${hint}`), { path });
 }
 

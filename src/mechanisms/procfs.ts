@@ -12,6 +12,7 @@ import { closeOrMark, unshareTable } from './per-fd.js';
 const FD_DIRECTORY = '/proc/thread-self/fd';
 const PROC_SUPER_MAGIC = 0x9fa0;
 const EMFILE = -24;
+const ENOENT = -2;
 // A full table has every number below the soft limit open, so the first
 // candidate is almost always the range's first fd; this only bounds a bad case.
 const MAX_CANDIDATES = 4096;
@@ -24,12 +25,22 @@ let statfsBuffer: Buffer | undefined;
 export function openFdDirectory(): FdDirectory {
   const dirFd = libc().open(FD_DIRECTORY, O_DIRECTORY_CLOEXEC, 0);
   if (dirFd < 0) return { errno: dirFd, why: `${FD_DIRECTORY} cannot be opened (${systemError(dirFd, 'open').code})` };
-  const buffer = (statfsBuffer ??= Buffer.alloc(STATFS_SIZE));
-  const result = libc().fstatfs(dirFd, buffer);
-  const type = statfsType(buffer);
-  if (result === 0 && type === PROC_SUPER_MAGIC) return { fd: dirFd };
+  const type = filesystemType(dirFd);
+  if (type === PROC_SUPER_MAGIC) return { fd: dirFd };
   libc().close(dirFd);
-  return { errno: result, why: `/proc is not procfs (f_type 0x${type.toString(16)})` };
+  return { errno: type < 0 ? type : ENOENT, why: `/proc is not procfs (f_type 0x${type.toString(16)})` };
+}
+
+/** Whether `dirFd` lives on procfs; anything mounted over /proc lists whatever its files are called. */
+export function isOnProcfs(dirFd: number): boolean {
+  return filesystemType(dirFd) === PROC_SUPER_MAGIC;
+}
+
+/** f_type from fstatfs(2), or a negative errno. */
+function filesystemType(fd: number): number {
+  const buffer = (statfsBuffer ??= Buffer.alloc(STATFS_SIZE));
+  const result = libc().fstatfs(fd, buffer);
+  return result < 0 ? result : statfsType(buffer);
 }
 
 /** Whether /proc is missing or not procfs; false when a full table (EMFILE) cannot tell. */

@@ -74,6 +74,13 @@ describe('listFds', () => {
       assert.match(result.describeError.message, /needs \/proc mounted/);
     });
 
+    test('does not take a tmpfs over /proc with a thread-self/fd directory for procfs: it still lists every open fd', () => {
+      const fakeProc = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
+      const result = runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: `${fakeProc}; ulimit -n 256` }).result;
+      check(result);
+      assert.equal(result.describeError.code, 'ENOENT');
+    });
+
     test('still lists every open fd when the table is full, and describeFd(s) still work', () => {
       const result = runSandboxed('fds-list-fallback.js', ['full'], { shell: 'ulimit -n 256' }).result;
       assert.ok(result.filled > 0);
