@@ -4,8 +4,10 @@ import { FD_MAX } from './constants.js';
 import { unsafeUnshare } from './errors.js';
 import { applyToRanges } from './mechanisms/chain.js';
 import { gapsAround, kernelFlags, normalizeOptions, runsOfOpen, toRangeRequest, type RangeRequest } from './range-request.js';
+import { runtime } from './runtime/detect.js';
 import { forgetRuntimeFds, viewRuntime } from './runtime/guard.js';
 import { freeOneDescriptor, isTableFull } from './runtime/table-full.js';
+import { runtimeUnsupported } from './runtime/unsupported.js';
 import type { RangeOptions } from './types.js';
 import { validateOptionalFd } from './validate.js';
 
@@ -27,6 +29,14 @@ export function cloexecFrom(first?: number, options?: RangeOptions): void {
 
 function applyRange(request: RangeRequest): void {
   if (request.unshare && !request.beforeExec) throw unsafeUnshare();
+  if (request.beforeExec && !request.cloexec && runtime.ownFdsMustStayOpen) {
+    throw runtimeUnsupported(
+      'Closing with beforeExec',
+      runtime.displayName,
+      runtime.ownFdsMustStayOpen,
+      'mark them close-on-exec instead (cloexecFrom(3), or execve() from close-range, which does): the exec then closes them',
+    );
+  }
   try {
     applyToRanges(rangesFor(request), kernelFlags(request));
   } catch (error) {

@@ -13,9 +13,11 @@ import type { RuntimeProfile } from './detect.js';
 
 export const bunProfile: RuntimeProfile = {
   name: 'bun',
+  displayName: 'Bun',
   fingerprintable: false,
   ownsEveryCloexecFd: false,
   ownsFd: isCopyOfStdio,
+  ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: true,
   permissionError: () => undefined,
 };

@@ -17,9 +17,13 @@ const WHY: Record<string, string> = {
 
 export const denoProfile: RuntimeProfile = {
   name: 'deno',
+  displayName: 'Deno',
   fingerprintable: false,
   ownsEveryCloexecFd: true,
   ownsFd: () => true,
+  // Its signal thread (signal-hook) panics on EBADF from its self-pipe, which
+  // aborts the process, often before the caller gets to exec.
+  ownFdsMustStayOpen: "Deno's signal thread aborts the process when the fds under it are closed",
   childKeepsOnlyStdio: false,
   permissionError,
 };

@@ -11,6 +11,8 @@ export type RuntimeName = 'node' | 'bun' | 'deno';
 
 export interface RuntimeProfile {
   readonly name: RuntimeName;
+  /** As people write it, for messages. */
+  readonly displayName: string;
   /**
    * Whether the guard may cache its answer until the runtime's handle list
    * or workers change. False: the runtime gives no such signal, so the guard
@@ -21,6 +23,8 @@ export interface RuntimeProfile {
   readonly ownsEveryCloexecFd: boolean;
   /** The runtime's own rule for a close-on-exec fd that the shared rule leaves to the user. */
   ownsFd(fd: number): boolean;
+  /** Why closing the runtime's own fds breaks it even right before an exec; undefined where it does not. */
+  readonly ownFdsMustStayOpen: string | undefined;
   /** Whether the runtime's spawn closes every fd >= 3 in the child that stdio does not name. */
   readonly childKeepsOnlyStdio: boolean;
   /** The error to throw instead of `error` when it is the runtime refusing a permission. */
@@ -29,9 +33,11 @@ export interface RuntimeProfile {
 
 const nodeProfile: RuntimeProfile = {
   name: 'node',
+  displayName: 'Node.js',
   fingerprintable: true,
   ownsEveryCloexecFd: false,
   ownsFd: () => false,
+  ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: false,
   permissionError: () => undefined,
 };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { ensureRuntime } from '../../scripts/runtimes/install.js';
+import { fixturePath } from '../helpers/run-fixture.js';
 import { runInRuntime } from './run-in-runtime.js';
 import { assertChecks, assertRuntimeFdsKept } from './survival-assertions.js';
 
@@ -140,4 +141,22 @@ test('a Deno project imports close-range and close-range/child_process by name f
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+});
+
+test('closeFrom(3, { beforeExec: true }) under Deno throws ERR_RUNTIME_UNSUPPORTED and closes nothing', () => {
+  const { result } = runInRuntime('deno', 'runtime-deno-before-exec.js');
+  assert.equal(result.error.code, 'ERR_RUNTIME_UNSUPPORTED');
+  assert.match(result.error.message, /Closing with beforeExec is not supported on Deno.*cloexecFrom\(3\)/);
+  assert.equal(result.unchanged, true);
+});
+
+test("why: close_range(3, ~0U) straight through the FFI makes Deno's signal thread abort the process (EBADF)", () => {
+  const deno = spawnSync(ensureRuntime('deno'), ['run', '-A', fixturePath('runtime-deno-before-exec.js'), 'raw'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  assert.notEqual(deno.status, 0);
+  assert.equal(deno.stdout, '', 'the timer after the close never ran');
+  assert.match(deno.stderr, /signal-hook[\s\S]*Bad file descriptor/);
 });
