@@ -1,11 +1,12 @@
 // Deno opens every descriptor it owns with O_CLOEXEC: files behind its
 // resources (Deno.open), the SQLite databases of its module cache, its
-// copies of stdio, its event loop. Closing one breaks Deno (a resource then
-// reads or closes whatever file reuses the number). Deno 2 removed
-// Deno.resources() and maps no resource id to an fd in any public API, so the
-// only reliable rule is that every close-on-exec fd is Deno's. What JavaScript
-// cannot open that way (fds inherited without close-on-exec, or opened
-// through FFI without O_CLOEXEC) is still closed.
+// copies of stdio, its event loop. Closing one breaks Deno: a resource then
+// reads or closes whatever file reuses the number, and node:fs, which keeps a
+// table of the fds it opened, hands out dead numbers after one is closed
+// behind its back. Deno 2 removed Deno.resources() and maps no resource to an
+// fd in any public API, so the only reliable rule is that every close-on-exec
+// fd is Deno's. What JavaScript cannot open that way (fds inherited without
+// close-on-exec, or opened through FFI without O_CLOEXEC) is still closed.
 import type { RuntimeProfile } from './detect.js';
 
 // Why close-range needs each permission Deno may refuse.
@@ -20,7 +21,7 @@ export const denoProfile: RuntimeProfile = {
   displayName: 'Deno',
   fingerprintable: false,
   ownsEveryCloexecFd: true,
-  ownsFd: () => true,
+  ownsFd: () => true, // never asked: ownsEveryCloexecFd decides first
   // Its signal thread (signal-hook) panics on EBADF from its self-pipe, which
   // aborts the process, often before the caller gets to exec.
   ownFdsMustStayOpen: "Deno's signal thread aborts the process when the fds under it are closed",

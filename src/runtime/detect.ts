@@ -16,7 +16,7 @@ export interface RuntimeProfile {
   /**
    * Whether the guard may cache its answer until the runtime's handle list
    * or workers change. False: the runtime gives no such signal, so the guard
-   * looks at /proc/self/fd on every call (~4 us per open fd).
+   * looks at /proc/self/fd on every call.
    */
   readonly fingerprintable: boolean;
   /** Whether every close-on-exec fd is the runtime's, whatever it points to. */
