@@ -29,12 +29,14 @@ export function cloexecFrom(first?: number, options?: RangeOptions): void {
 
 function applyRange(request: RangeRequest): void {
   if (request.unshare && !request.beforeExec) throw unsafeUnshare();
-  if (request.beforeExec && !request.cloexec && runtime.ownFdsMustStayOpen) {
+  // With unshare the closing happens in a table the runtime's threads do not share.
+  if (request.beforeExec && !request.cloexec && !request.unshare && runtime.ownFdsMustStayOpen) {
     throw runtimeUnsupported(
       'Closing with beforeExec',
       runtime.displayName,
       runtime.ownFdsMustStayOpen,
-      'mark them close-on-exec instead (cloexecFrom(3), or execve() from close-range, which does): the exec then closes them',
+      'mark them close-on-exec instead (cloexecFrom(3), or execve() from close-range, which does; the exec then ' +
+        'closes them), or add unshare: true to close them in a table of this thread only',
     );
   }
   try {

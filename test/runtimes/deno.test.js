@@ -146,7 +146,7 @@ test('a Deno project imports close-range and close-range/child_process by name f
 test('closeFrom(3, { beforeExec: true }) under Deno throws ERR_RUNTIME_UNSUPPORTED and closes nothing', () => {
   const { result } = runInRuntime('deno', 'runtime-deno-before-exec.js');
   assert.equal(result.error.code, 'ERR_RUNTIME_UNSUPPORTED');
-  assert.match(result.error.message, /Closing with beforeExec is not supported on Deno.*cloexecFrom\(3\)/);
+  assert.match(result.error.message, /Closing with beforeExec is not supported on Deno.*cloexecFrom\(3\).*unshare: true/);
   assert.equal(result.unchanged, true);
 });
 
