@@ -3,13 +3,14 @@ import type { InodeFacts } from './stat.js';
 import { accessOf, flagsOf } from './status-flags.js';
 import type { FdInfo } from './types.js';
 
-// procfs shows a position for these too, but it means nothing there.
-const WITHOUT_OFFSET = new Set<FdType>(['pipe', 'socket', 'tty']);
+// procfs shows a position for every fd, but only these can seek: for pipes,
+// sockets, terminals and anon inodes (io_uring on Node 22+) it means nothing.
+const WITH_OFFSET = new Set<FdType>(['file', 'directory', 'char', 'block']);
 
 export const typeOf = (target: string, facts: InodeFacts): FdType =>
   kindOfLinkTarget(target) ?? kindOfPath(target, facts.mode);
 
-export const hasOffset = (type: FdType): boolean => !WITHOUT_OFFSET.has(type);
+export const hasOffset = (type: FdType): boolean => WITH_OFFSET.has(type);
 
 export interface RawFd {
   fd: number;
