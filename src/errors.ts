@@ -1,5 +1,7 @@
 // Errors shaped like Node's own: the `code` is the contract, the message may change.
-import { getSystemErrorMap, inspect } from 'node:util';
+import { util } from './node-util.js';
+
+const { getSystemErrorMap, inspect } = util;
 
 export interface SystemError extends Error {
   code: string;

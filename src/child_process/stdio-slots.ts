@@ -1,6 +1,8 @@
 // Which descriptor numbers libuv fills in the child from `stdio`: it dup2s
 // entry i onto fd i, replacing whatever the child would have inherited there.
-import { inspect } from 'node:util';
+import { util } from '../node-util.js';
+
+const { inspect } = util;
 
 export type StdioDefaults = 'spawn' | 'fork' | 'exec';
 

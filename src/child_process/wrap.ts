@@ -1,11 +1,13 @@
 // Wraps one node:child_process function: same arguments, same result, same
 // util.promisify behaviour; only what the child inherits changes.
-import { promisify } from 'node:util';
+import { util } from '../node-util.js';
 import { argsForBun } from '../runtime/bun-child-process.js';
 import { runtime } from '../runtime/detect.js';
 import { startWithHandoff } from './handoff.js';
 import { fdHandoffFrom } from './options.js';
 import type { StdioDefaults } from './stdio-slots.js';
+
+const { promisify } = util;
 
 type AnyFunction = (...args: any[]) => any;
 

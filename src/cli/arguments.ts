@@ -1,8 +1,11 @@
 // The command line, parsed by node:util's parseArgs into one plain object per
 // command. Values are checked here, once; the commands receive numbers.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { util } from '../node-util.js';
+import type { ParseArgsConfig } from 'node:util';
 import { FD_MAX } from '../constants.js';
 import { UsageError } from './exit-status.js';
+
+const { parseArgs } = util;
 
 export const COMMANDS = ['exec', 'list', 'audit', 'probe'] as const;
 export type CommandName = (typeof COMMANDS)[number];

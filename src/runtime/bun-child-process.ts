@@ -2,10 +2,12 @@
 // else: close-range/child_process hands passFds over as stdio entries there,
 // and refuses them where Bun offers no stdio to carry them.
 import { exec, execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { util } from '../node-util.js';
 import type { FdHandoff } from '../child_process/options.js';
 import { stdioEntries, type StdioDefaults } from '../child_process/stdio-slots.js';
 import { runtimeUnsupported } from './unsupported.js';
+
+const { promisify } = util;
 
 type AnyFunction = (...args: any[]) => any;
 const promisified = (fn: AnyFunction): AnyFunction | undefined => (fn as { [promisify.custom]?: AnyFunction })[promisify.custom];
