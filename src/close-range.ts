@@ -39,17 +39,23 @@ function applyRange(request: RangeRequest): void {
         'closes them), or add unshare: true to close them in a table of this thread only',
     );
   }
-  try {
-    applyToRanges(rangesFor(request), kernelFlags(request));
-  } catch (error) {
-    if (!isTableFull(error)) throw error;
-    // The guard's look at the table or the FFI's first load needs one
-    // descriptor: free one that this call closes anyway, as glibc's closefrom does.
-    if (request.cloexec || !freeOneDescriptor(request)) throw error;
-    applyToRanges(rangesFor(request), kernelFlags(request));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      applyToRanges(rangesFor(request), kernelFlags(request));
+      break;
+    } catch (error) {
+      // The guard's look at the table or the FFI's first load needs a
+      // descriptor: free one that this call closes anyway, as glibc's
+      // closefrom does. Loading koffi keeps one for good on Node 22+ (it
+      // creates process.stderr, and libuv its reserve fd), hence a second try.
+      if (!isTableFull(error) || attempt > MAX_DESCRIPTORS_TO_FREE) throw error;
+      if (request.cloexec || !freeOneDescriptor(request)) throw error;
+    }
   }
   if (request.beforeExec && !request.cloexec) forgetRuntimeFds();
 }
+
+const MAX_DESCRIPTORS_TO_FREE = 3;
 
 function rangesFor(request: RangeRequest): Array<[number, number]> {
   const { first, last, keep } = request;
