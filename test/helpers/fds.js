@@ -5,6 +5,8 @@ import { FD_CLOEXEC, F_GETFD, O_RDONLY, libc } from '../../dist/native/libc.js';
 
 /** Open fds, ascending (the directory's own fd left out). */
 export function openFds() {
+  // Loading koffi first: on Node 22+ that creates process.stderr (and libuv's reserve fd).
+  libc();
   const fds = [];
   for (const name of readdirSync('/proc/self/fd')) {
     const fd = Number(name);

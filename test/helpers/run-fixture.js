@@ -2,6 +2,9 @@
 // closes descriptors runs there, never in the test runner: a wrong range
 // would kill the runner and hide the failure.
 import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const fixturePath = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -14,12 +17,21 @@ const [runtime, ...runtimeArgs] = process.env.CLOSE_RANGE_FIXTURE_RUNTIME
 
 /** Runs fixture `name` with `args`; `result` is the JSON the fixture printed last. */
 export function runFixture(name, args = [], options = {}) {
+  // stderrToFile: a file is no stream, so the fixture's first stream is one it makes itself.
+  const stderrFile = options.stderrToFile ? join(mkdtempSync(join(tmpdir(), 'close-range-stderr-')), 'stderr') : undefined;
+  const stderrFd = stderrFile && openSync(stderrFile, 'w');
   const child = spawnSync(runtime, [...runtimeArgs, ...(options.nodeArgs ?? []), fixturePath(name), ...args.map(String)], {
     encoding: 'utf8',
     timeout: options.timeout ?? 60_000,
     env: options.env ?? process.env,
     input: options.input,
+    stdio: ['pipe', 'pipe', stderrFd ?? 'pipe'],
   });
+  if (stderrFile) {
+    closeSync(stderrFd);
+    child.stderr = readFileSync(stderrFile, 'utf8');
+    rmSync(dirname(stderrFile), { recursive: true });
+  }
   const lastLine = child.stdout.trim().split('\n').at(-1) ?? '';
   let result;
   try {
