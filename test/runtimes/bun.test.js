@@ -82,3 +82,10 @@ test("with stdout on a regular file, closeFrom(3) leaves Bun's copy of it open a
     rmSync(directory, { recursive: true, force: true });
   }
 });
+
+test("assertNoFdLeaks under Bun reports a file left open, and not the fds of a Worker and a server left running", () => {
+  const { result } = runInRuntime('bun', 'runtime-bun-leaks.js');
+  assert.equal(result.outcome.code, 'ERR_FD_LEAK');
+  assert.match(result.outcome.message, /^1 file descriptor was left open[\s\S]*file \/etc\/hostname$/);
+  assert.ok(result.opened.length >= 4, `the Worker's loop and the server opened fds too: ${result.opened}`);
+});
