@@ -1,11 +1,12 @@
 // With RLIMIT_NOFILE reached, the guard's look at the table and the FFI's
-// first load each need one descriptor for a moment. Like glibc's closefrom,
-// free one that the call closes anyway, then go on: one is enough, since both
-// open, use and close theirs in turn.
+// first load need a descriptor. Like glibc's closefrom, free one that the
+// call closes anyway, then go on (the caller tries a few times: on Node 22+
+// the FFI's load keeps one for good).
 import { closeSync, readlinkSync } from 'node:fs';
 import { kindOfLinkTarget } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, libc, libcLoaded } from '../native/libc.js';
 import type { RangeRequest } from '../range-request.js';
+import { runtime } from './detect.js';
 
 // A full table has every number below the soft limit open, so the first
 // candidate is almost always `first` itself; this only bounds a bad case.
@@ -40,13 +41,16 @@ export function freeOneDescriptor(request: RangeRequest): boolean {
       continue;
     }
     if (canAskFlags && (libc().fcntl(fd, F_GETFD, 0) & FD_CLOEXEC) === 0) return close(fd);
+    if (runtime.ownsEveryCloexecFd) continue; // Deno: any of them may back one of its resources
     if (target === '/dev/null' || target === '/') lastResort = fd;
     else if (kindOfLinkTarget(target) === undefined) return close(fd);
   }
   return lastResort !== undefined && close(lastResort);
 }
 
+// Through libc once it is loaded: Deno's closeSync refuses fds Deno did not open.
 function close(fd: number): true {
-  closeSync(fd);
+  if (libcLoaded()) libc().close(fd);
+  else closeSync(fd);
   return true;
 }

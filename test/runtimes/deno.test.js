@@ -160,3 +160,12 @@ test("why: close_range(3, ~0U) straight through the FFI makes Deno's signal thre
   assert.equal(deno.stdout, '', 'the timer after the close never ran');
   assert.match(deno.stderr, /signal-hook[\s\S]*Bad file descriptor/);
 });
+
+test('closeFrom under Deno with RLIMIT_NOFILE reached frees an fd opened without close-on-exec through libc, then closes the rest', () => {
+  const deno = ensureRuntime('deno');
+  const fixture = fixturePath('close-range-glibc-cases.js');
+  const child = spawnSync('bash', ['-c', `ulimit -n 64 && exec "${deno}" run -A "${fixture}" table-full-ffi-loaded`], { encoding: 'utf8', timeout: 60_000 });
+  const result = JSON.parse(child.stdout.trim().split('\n').at(-1) || 'null');
+  assert.ok(result, `no result (status ${child.status}): ${child.stderr}`);
+  assert.deepEqual([result.full, result.limit, result.stillOpen], [true, 64, []]);
+});
