@@ -21,8 +21,9 @@ let forced: MechanismName | undefined;
 
 /** Applies close_range(2) semantics to every range with the first mechanism that works here. */
 export function applyToRanges(ranges: FdRanges, flags: number): void {
-  for (const { mechanism } of CHAIN.slice(chainStart())) {
-    if (mechanism.apply(ranges, flags)) return;
+  // An index, not CHAIN.slice(): this runs on every call, and cold.
+  for (let index = chainStart(); index < CHAIN.length; index++) {
+    if (CHAIN[index].mechanism.apply(ranges, flags)) return;
   }
   throw closeRangeIncomplete('No mechanism could close the range here; nothing was changed.');
 }
