@@ -6,9 +6,12 @@ const FD_RANGE = `an integer >= 0 && <= ${FD_MAX}`;
 /** A descriptor number as close_range(2) takes it: an unsigned 32-bit integer. */
 export function validateFd(value: unknown, name: string): number {
   if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
-  if (!Number.isInteger(value) || value < 0 || value > FD_MAX) throw outOfRange(name, FD_RANGE, value);
+  if (!isFdNumber(value)) throw outOfRange(name, FD_RANGE, value);
   return value;
 }
+
+export const isFdNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= FD_MAX;
 
 export function validateOptionalFd(value: unknown, name: string, fallback: number): number {
   return value === undefined ? fallback : validateFd(value, name);

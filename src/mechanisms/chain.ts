@@ -3,7 +3,7 @@
 // procfs) hands on to the next; one that can either finishes or throws.
 import { closeRangeIncomplete } from '../errors.js';
 import { bruteForce } from './brute-force.js';
-import { closeRangeSyscall } from './close-range-syscall.js';
+import { closeRangeOnce, closeRangeSyscall } from './close-range-syscall.js';
 import type { FdRanges, Mechanism, MechanismName } from './mechanism.js';
 import { procfsWalk } from './procfs.js';
 
@@ -26,6 +26,11 @@ export function applyToRanges(ranges: FdRanges, flags: number): void {
     if (CHAIN[index].mechanism.apply(ranges, flags)) return;
   }
   throw closeRangeIncomplete('No mechanism could close the range here; nothing was changed.');
+}
+
+/** close_range(first, last, flags) in one syscall when that is where the chain starts and it works; false otherwise. */
+export function applyToOneRangeDirectly(first: number, last: number, flags: number): boolean {
+  return chainStart() === 0 && closeRangeOnce(first, last, flags);
 }
 
 export interface ChainChoice {

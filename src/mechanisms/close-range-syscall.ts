@@ -29,6 +29,11 @@ export const closeRangeSyscall: Mechanism = {
   },
 };
 
+/** One close_range(first, last, flags): false when it is refused here (nothing changed), else true or a thrown error. */
+export function closeRangeOnce(first: number, last: number, flags: number): boolean {
+  return mayHaveCloseRange(flags) && call(first, last, flags, flags);
+}
+
 // A refusal after earlier ranges succeeded (a filter installed meanwhile) is
 // still safe to hand on: closing or marking again is a no-op.
 function call(first: number, last: number, flags: number, requested: number): boolean {

@@ -52,12 +52,19 @@ let cache: CachedFd[] | undefined;
 
 /** What to spare in a close over first..last, looking at the table again only when the runtime may have changed it. */
 export function viewRuntime(first: number, last: number): RuntimeView {
-  const quiet = runtime.fingerprintable && nodeActivity.quietSinceLastLook();
-  if (quiet && cache !== undefined) {
-    const spared = cachedFdsIn(first, last);
-    if (spared !== undefined) return { spared, open: undefined };
-  }
-  return look(nodeActivity.openingFiles());
+  const spared = cachedRuntimeFdsIn(first, last);
+  return spared !== undefined ? { spared, open: undefined } : look(nodeActivity.openingFiles());
+}
+
+/**
+ * The cached answer for first..last, when the runtime provably changed
+ * nothing since it was made; undefined when only a fresh look can tell. A
+ * cache that may be stale is dropped, so that the next call looks.
+ */
+export function cachedRuntimeFdsIn(first: number, last: number): readonly number[] | undefined {
+  if (!runtime.fingerprintable || !nodeActivity.quietSinceLastLook()) cache = undefined;
+  if (cache === undefined) return undefined;
+  return cachedFdsIn(first, last);
 }
 
 /** Runtime-owned fds within first..last, ascending. */

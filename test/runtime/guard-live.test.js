@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import { runFixture } from '../helpers/run-fixture.js';
 
 const results = new Map();
-const run = (scenario) => {
-  if (!results.has(scenario)) results.set(scenario, runFixture('runtime-live-node.js', [scenario]).result);
-  return results.get(scenario);
+const run = (scenario, call = 'closeFrom') => {
+  const key = `${scenario} ${call}`;
+  if (!results.has(key)) results.set(key, runFixture('runtime-live-node.js', [scenario, call]).result);
+  return results.get(key);
 };
 
 const FEATURES = [
@@ -41,6 +42,17 @@ for (const [scenario, when] of SCENARIOS) {
       assert.deepEqual(run(scenario).checks[key], expected);
     });
   }
+}
+
+// closeRange(3) over the caller's own fds takes a direct path when the guard's
+// cached answer holds: it must keep every promise closeFrom(3) keeps.
+for (const [scenario, when] of SCENARIOS.filter(([name]) => ['grown', 'grown-unseen', 'cached'].includes(name))) {
+  test(`closeRange(3) too: ${when}, the user's fds are closed, the rest is close-on-exec, and every runtime feature works`, () => {
+    const result = run(scenario, 'closeRange');
+    assert.deepEqual(result.userFdsLeftOpen, []);
+    assert.deepEqual(result.leftWithoutCloexec, []);
+    for (const [, key, expected] of FEATURES) assert.deepEqual(result.checks[key], expected, key);
+  });
 }
 
 test('the worker-starting scenario really called closeFrom before the worker was online', () => {
