@@ -34,7 +34,7 @@ test('a cached runtime fd whose number now holds a file of the caller is noticed
 
 test('with async_hooks destroy hooks installed, every probe the guard creates is reported destroyed', () => {
   const { result } = runFixture('runtime-async-hooks.js', [], { nodeArgs: ['--expose-gc'] });
-  // One a call, and one more when a call's direct path hands over (the first: nothing cached yet).
-  assert.ok(result.created >= 1000 && result.created <= 1001, `${result.created} probes for 1000 calls`);
+  // One a call at least; one more whenever a call's direct path hands over to the general one.
+  assert.ok(result.created >= 1000, `${result.created} probes for 1000 calls`);
   assert.equal(result.alive, 0);
 });
