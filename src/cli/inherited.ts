@@ -8,11 +8,11 @@
 // Inside that marked run both look alike, so the kind decides: the runtime
 // opens event-poll fds, eventfds and pipes of which it holds a read end and a
 // write end; a caller hands over files, terminals, sockets and pipe ends.
-import { describeFds, type FdInfo, type FdType } from '../index.js';
+import { ANON_INODE_TYPES } from '../fds/kind.js';
+import { describeFds, type FdInfo } from '../index.js';
 import { startupFds } from './startup-fds.js';
 
 const LIBUV_MARKS_UP_TO = 15;
-const ANON_INODE_KINDS = new Set<FdType>(['eventpoll', 'eventfd', 'signalfd', 'timerfd', 'inotify', 'pidfd', 'anon']);
 
 /** What the caller handed over, described now, with close-on-exec as the caller had it: off. */
 export function describeInherited(): FdInfo[] {
@@ -31,7 +31,7 @@ function pickInherited(fds: readonly FdInfo[]): FdInfo[] {
   return fds.filter(({ fd, type, target, cloexec }) => {
     if (!cloexec || fd <= 2) return true;
     if (fd > markedUpTo) return false;
-    return !ANON_INODE_KINDS.has(type) && !runtimePipes.has(target);
+    return !ANON_INODE_TYPES.has(type) && !runtimePipes.has(target);
   });
 }
 

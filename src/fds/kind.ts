@@ -13,6 +13,9 @@ const ANON_KINDS: Record<string, FdType> = {
   '[pidfd]': 'pidfd',
 };
 
+/** The kinds that are anon inodes: kernel objects with no file behind them. */
+export const ANON_INODE_TYPES: ReadonlySet<FdType> = new Set([...Object.values(ANON_KINDS), 'anon']);
+
 const TTY_PATH = /^\/dev\/(pts\/\d+|tty\w*|console)$/;
 
 /** The kind a link target shows by itself; `undefined` for a path (that needs a stat). */

@@ -21,7 +21,7 @@
 // never hit. While runtime threads are opening files (a worker loading its
 // code, async fs in flight), every close-on-exec fd is spared for this call.
 import { fstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { kindOfLinkTarget, type FdType } from '../fds/kind.js';
+import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { procfsMissing } from '../mechanisms/procfs.js';
@@ -29,10 +29,11 @@ import { runtime } from './detect.js';
 import { isRuntimeKindByStat } from './kind-by-stat.js';
 import { nodeActivity } from './node-activity.js';
 
-const RUNTIME_KINDS = new Set<FdType>([
-  'pipe', 'socket', 'tty', 'eventpoll', 'eventfd', 'signalfd', 'timerfd', 'inotify', 'pidfd', 'anon',
-]);
+const RUNTIME_KINDS = new Set<FdType>(['pipe', 'socket', 'tty', ...ANON_INODE_TYPES]);
 const EMFILE_RESERVE_TARGETS = new Set(['/dev/null', '/']);
+
+/** libuv's EMFILE reserve is a read-only /dev/null, or "/" where /dev/null is missing. */
+export const mayBeEmfileReserve = (target: string): boolean => EMFILE_RESERVE_TARGETS.has(target);
 const FD_DIRECTORY = '/proc/thread-self/fd';
 
 export interface RuntimeView {
@@ -174,5 +175,5 @@ export function isRuntimeTarget(target: string, isReadOnly: () => boolean): bool
   // it opened for the user (Deno.open, node:fs) is still the user's to leak.
   const kind = kindOfLinkTarget(target);
   if (kind !== undefined && RUNTIME_KINDS.has(kind)) return true;
-  return EMFILE_RESERVE_TARGETS.has(target) && isReadOnly();
+  return mayBeEmfileReserve(target) && isReadOnly();
 }

@@ -7,6 +7,7 @@ import { kindOfLinkTarget } from '../fds/kind.js';
 import { FD_CLOEXEC, F_GETFD, libc, libcLoaded } from '../native/libc.js';
 import type { RangeRequest } from '../range-request.js';
 import { runtime } from './detect.js';
+import { mayBeEmfileReserve } from './guard.js';
 
 // A full table has every number below the soft limit open, so the first
 // candidate is almost always `first` itself; this only bounds a bad case.
@@ -42,7 +43,7 @@ export function freeOneDescriptor(request: RangeRequest): boolean {
     }
     if (canAskFlags && (libc().fcntl(fd, F_GETFD, 0) & FD_CLOEXEC) === 0) return close(fd);
     if (runtime.ownsEveryCloexecFd) continue; // Deno: any of them may back one of its resources
-    if (target === '/dev/null' || target === '/') lastResort = fd;
+    if (mayBeEmfileReserve(target)) lastResort = fd;
     else if (kindOfLinkTarget(target) === undefined) return close(fd);
   }
   return lastResort !== undefined && close(lastResort);
