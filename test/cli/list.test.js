@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readlinkSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { WITHOUT_CAPABILITIES, startForeignProcess } from '../helpers/foreign-process.js';
 import { shell, startShell } from './run-cli.js';
 
 const file = fileURLToPath(import.meta.url);
@@ -20,10 +21,15 @@ test('list --pid of a process that does not exist exits 125 with one line naming
 });
 
 test('list --pid of a process this user may not inspect exits 125 with one line naming EACCES', () => {
-  const { status, stdout, stderr } = shell('setpriv --reuid 65534 --regid 65534 --clear-groups close-range list --pid 1');
-  assert.equal(status, 125);
-  assert.equal(stdout, '');
-  assert.match(stderr, /^close-range list: EACCES: .*\/proc\/1\/fd.*\n$/);
+  const foreign = startForeignProcess();
+  try {
+    const { status, stdout, stderr } = shell(`${WITHOUT_CAPABILITIES.join(' ')} close-range list --pid ${foreign.pid}`);
+    assert.equal(status, 125);
+    assert.equal(stdout, '');
+    assert.match(stderr, new RegExp(`^close-range list: EACCES: .*/proc/${foreign.pid}/fd.*\n$`));
+  } finally {
+    foreign.stop();
+  }
 });
 
 test('list --json reports the fd 7 the shell passed as a file with its path and cloexec false', () => {

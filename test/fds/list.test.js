@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { FD_MAX, highestFd, listFds, nextFd } from '../../dist/index.js';
 import { openFds } from '../helpers/fds.js';
+import { WITHOUT_CAPABILITIES, startForeignProcess } from '../helpers/foreign-process.js';
 import { fixturePath, runFixture } from '../helpers/run-fixture.js';
 import { runSandboxed } from '../helpers/sandbox.js';
 
@@ -110,8 +111,14 @@ describe('listFds', () => {
     });
 
     test('that this user may not read is an EACCES error', () => {
-      const child = spawnSync(process.execPath, [fixturePath('fds-list-pid.js'), '1'], { uid: 65534, gid: 65534, encoding: 'utf8' });
-      assert.deepEqual(JSON.parse(child.stdout), { code: 'EACCES', errno: -13, syscall: 'open' });
+      const foreign = startForeignProcess();
+      try {
+        const [command, ...args] = [...WITHOUT_CAPABILITIES, process.execPath, fixturePath('fds-list-pid.js'), String(foreign.pid)];
+        const child = spawnSync(command, args, { encoding: 'utf8' });
+        assert.deepEqual(JSON.parse(child.stdout), { code: 'EACCES', errno: -13, syscall: 'open' });
+      } finally {
+        foreign.stop();
+      }
     });
   });
 });
