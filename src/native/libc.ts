@@ -79,6 +79,7 @@ export const CLONE_FILES = 0x400;
 export const RLIMIT_NOFILE = 7;
 export const O_DIRECTORY_CLOEXEC = 0o2000000 | (arch === 'arm' || arch === 'arm64' ? 0o40000 : 0o200000);
 export const AT_EMPTY_PATH = 0x1000;
+export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
 export const F_SETFL = 4;
 export const O_NONBLOCK = 0o4000;

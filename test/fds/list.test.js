@@ -58,6 +58,23 @@ describe('listFds', () => {
       assert.deepEqual(sparse.single, [1000]);
       assert.deepEqual(sparse.empty, []);
     });
+
+    test('cuts the range at free and open numbers alike', () => {
+      const within = (from, to) => sparse.observed.filter((fd) => fd >= from && fd <= to);
+      assert.deepEqual(sparse.freeToOpen, [200, 201]);
+      assert.deepEqual(sparse.openToFree, within(201, 999));
+      assert.deepEqual(sparse.freeToFree, within(203, 999));
+      assert.ok(sparse.openToFree.includes(202));
+    });
+
+    test('lists a table longer than one directory read (1500 more fds at 1500..2999) whole, and cut', () => {
+      const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      assert.deepEqual(sparse.long.listed, sparse.long.observed);
+      assert.deepEqual(sparse.long.listed.slice(-1500), range(1500, 2999));
+      assert.deepEqual(sparse.long.middle, range(1700, 2799));
+      assert.deepEqual(sparse.long.fromHole, sparse.long.observed.filter((fd) => fd >= 1001));
+      assert.ok(sparse.long.fromHole.length >= 1500);
+    });
   });
 
   describe('where /proc/thread-self/fd cannot be opened', () => {
