@@ -13,15 +13,16 @@
 // Classifying costs a readlink per close-on-exec fd (~4 us) and reading the
 // table ~0.45 us per open fd, too slow for every call, so the answer is cached
 // while the runtime provably created nothing (see node-activity.ts). A cached
-// fd is checked again (fstat: same file?) before it is spared, since the
+// fd is checked again (statx: same device and inode?) before it is spared, since the
 // runtime may have closed it and the number may now be the user's.
 //
 // After a fresh look, only the fds seen open are closed, run by run: an fd that
 // another thread opens meanwhile lands on a number that was free, so it is
 // never hit. While runtime threads are opening files (a worker loading its
 // code, async fs in flight), every close-on-exec fd is spared for this call.
-import { fstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
+import { fileIdentity, type FileIdentity } from '../fds/stat.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { procfsMissing } from '../mechanisms/procfs.js';
@@ -45,8 +46,7 @@ export interface RuntimeView {
 
 interface CachedFd {
   readonly fd: number;
-  readonly dev: number;
-  readonly ino: number;
+  readonly file: FileIdentity;
 }
 
 let cache: CachedFd[] | undefined;
@@ -96,13 +96,9 @@ function cachedFdsIn(first: number, last: number): readonly number[] | undefined
 
 const NONE: readonly number[] = Object.freeze([]);
 
-function stillTheSameFile({ fd, dev, ino }: CachedFd): boolean {
-  try {
-    const stats = fstatSync(fd);
-    return stats.dev === dev && stats.ino === ino;
-  } catch {
-    return false;
-  }
+function stillTheSameFile({ fd, file }: CachedFd): boolean {
+  const now = fileIdentity(fd);
+  return typeof now !== 'number' && now.inode === file.inode && now.device === file.device;
 }
 
 function look(spareEveryCloexecFd: boolean): RuntimeView {
@@ -137,12 +133,9 @@ function listedFds(): number[] {
 function identify(fds: readonly number[]): CachedFd[] | undefined {
   const entries: CachedFd[] = [];
   for (const fd of fds) {
-    try {
-      const { dev, ino } = fstatSync(fd);
-      entries.push({ fd, dev, ino });
-    } catch {
-      return undefined; // closed meanwhile by another thread: look again next time
-    }
+    const file = fileIdentity(fd);
+    if (typeof file === 'number') return undefined; // closed meanwhile by another thread: look again next time
+    entries.push({ fd, file });
   }
   return entries;
 }

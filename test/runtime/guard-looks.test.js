@@ -26,7 +26,7 @@ test('the guard looks on every call while a worker thread is alive', () => {
   assert.equal(looks('worker').looks, 3);
 });
 
-test('a cached runtime fd whose number now holds a file of the caller is noticed by fstat, and the file is closed', () => {
+test('a cached runtime fd whose number now holds a file of the caller is noticed by its device and inode, and the file is closed', () => {
   const { result, looks: count } = looks('reused-number');
   assert.equal(count, 1);
   assert.equal(result.reusedFdOpen, false);
