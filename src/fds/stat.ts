@@ -47,6 +47,9 @@ export function fileIdentity(fd: number): FileIdentity | number {
   return { device: buffer.readUInt32LE(0x88) * 2 ** 32 + buffer.readUInt32LE(0x8c), inode: readUint64(buffer, 0x20) };
 }
 
+export const isSameFile = (a: FileIdentity | number, b: FileIdentity | number): boolean =>
+  typeof a !== 'number' && typeof b !== 'number' && a.inode === b.inode && a.device === b.device;
+
 function statxAt(dirFd: number, path: string, flags: number): InodeFacts | number {
   const buffer = (statxBuffer ??= Buffer.alloc(256));
   const result = libc().statx(dirFd, path, flags, WANTED, buffer);

@@ -22,7 +22,7 @@
 // code, async fs in flight), every close-on-exec fd is spared for this call.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
-import { fileIdentity, type FileIdentity } from '../fds/stat.js';
+import { fileIdentity, isSameFile, type FileIdentity } from '../fds/stat.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { procfsMissing } from '../mechanisms/procfs.js';
@@ -96,10 +96,7 @@ function cachedFdsIn(first: number, last: number): readonly number[] | undefined
 
 const NONE: readonly number[] = Object.freeze([]);
 
-function stillTheSameFile({ fd, file }: CachedFd): boolean {
-  const now = fileIdentity(fd);
-  return typeof now !== 'number' && now.inode === file.inode && now.device === file.device;
-}
+const stillTheSameFile = ({ fd, file }: CachedFd): boolean => isSameFile(fileIdentity(fd), file);
 
 function look(spareEveryCloexecFd: boolean): RuntimeView {
   const open: number[] = [];
