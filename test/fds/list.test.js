@@ -64,6 +64,7 @@ describe('listFds', () => {
       assert.deepEqual(sparse.freeToOpen, [200, 201]);
       assert.deepEqual(sparse.openToFree, within(201, 999));
       assert.deepEqual(sparse.freeToFree, within(203, 999));
+      assert.deepEqual(sparse.top, []);
       assert.ok(sparse.openToFree.includes(202));
     });
 
