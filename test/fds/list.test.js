@@ -71,7 +71,7 @@ describe('listFds', () => {
     test('lists a table longer than one directory read (1500 more fds at 1500..2999) whole, and cut', () => {
       const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
       assert.deepEqual(sparse.long.listed, sparse.long.observed);
-      assert.deepEqual(sparse.long.listed.slice(-1500), range(1500, 2999));
+      assert.deepEqual(sparse.long.listed.filter((fd) => fd >= 1500 && fd <= 2999), range(1500, 2999));
       assert.deepEqual(sparse.long.middle, range(1700, 2799));
       assert.deepEqual(sparse.long.fromHole, sparse.long.observed.filter((fd) => fd >= 1001));
       assert.ok(sparse.long.fromHole.length >= 1500);
@@ -103,7 +103,7 @@ describe('listFds', () => {
     test('still lists every open fd when the table is full, and describeFd(s) still work', () => {
       const result = runSandboxed('fds-list-fallback.js', ['full'], { shell: 'ulimit -n 256' }).result;
       assert.ok(result.filled > 0);
-      assert.equal(result.observed.length, 256, 'every number below the limit is open');
+      assert.equal(result.observed.filter((fd) => fd < result.limit).length, result.limit, 'every number below the limit is open');
       check(result);
       assert.equal(result.describeError, undefined);
       assert.deepEqual(result.described, [200, 201, 202].map((fd) => [fd, '/etc/hostname']));
