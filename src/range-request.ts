@@ -3,10 +3,10 @@
 // checks, in the kernel's order (unknown flag bits, then first > last).
 import { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js';
 import { outOfRange, systemError } from './errors.js';
+import { EINVAL } from './native/libc.js';
 import type { RangeOptions } from './types.js';
 import { validateBoolean, validateFd, validateFdList, validateObject } from './validate.js';
 
-const EINVAL = -22;
 const KNOWN_FLAGS = CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC;
 const NO_FDS: readonly number[] = Object.freeze([]);
 

@@ -15,10 +15,9 @@
 // has waited a while unlocks the lock fds whose thread no longer exists (the
 // kernel then reports owner 0, as for an fd not tagged yet, which holds no lock).
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
-import { F_GETOWN_EX, F_OWNER_TID, F_SETOWN_EX, LOCK_EX, LOCK_NB, LOCK_UN, O_CLOEXEC, O_RDONLY, libc } from '../native/libc.js';
+import { EWOULDBLOCK, F_GETOWN_EX, F_OWNER_TID, F_SETOWN_EX, LOCK_EX, LOCK_NB, LOCK_UN, O_CLOEXEC, O_RDONLY, libc } from '../native/libc.js';
 
 const LOCK_FILE = '/proc/self/stat';
-const EWOULDBLOCK = -11;
 const LOOK_FOR_DEAD_HOLDERS_EVERY_MS = 50;
 // A live holder keeps the lock for one spawn (milliseconds); past this, go on unserialized.
 const MAX_WAIT_MS = 10_000;

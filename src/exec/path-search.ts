@@ -2,13 +2,11 @@
 // does), with its error rules: a directory that does not have the file is
 // skipped; EACCES is remembered and reported only if nothing else ran; any
 // other error stops the search at once.
-import { libc } from '../native/libc.js';
+import { EACCES, ENODEV, ENOENT, ENOTDIR, ESTALE, ETIMEDOUT, libc } from '../native/libc.js';
 
-const EACCES = -13;
-const ENOENT = -2;
 // libuv's default when the environment has no PATH.
 const DEFAULT_SEARCH_PATH = '/usr/bin:/bin';
-const NOT_HERE = new Set([ENOENT, -20 /* ENOTDIR */, -19 /* ENODEV */, -116 /* ESTALE */, -110 /* ETIMEDOUT */]);
+const NOT_HERE = new Set([ENOENT, ENOTDIR, ENODEV, ESTALE, ETIMEDOUT]);
 
 export interface ExecFailure {
   readonly errno: number;

@@ -1,6 +1,6 @@
 // describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
 import { systemError } from '../errors.js';
-import { F_GETFD, libc } from '../native/libc.js';
+import { EBADF, ENOENT, F_GETFD, libc } from '../native/libc.js';
 import { validateBoolean, validateFd, validateObject } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
@@ -11,8 +11,6 @@ import { describeSocket } from './socket.js';
 import { socketTable } from './socket-table.js';
 import type { FdDescribeOptions, FdInfo } from './types.js';
 
-const EBADF = -9;
-const ENOENT = -2;
 const AT_FDCWD = -100;
 
 /** What `fd` is in this process; an EBADF error when it is not open. */

@@ -10,10 +10,8 @@
 // range has numbers stops the kernel soon after `to`.
 import { systemError } from '../errors.js';
 import { isOnProcfs } from '../mechanisms/procfs.js';
-import { O_DIRECTORY_CLOEXEC, SEEK_SET, libc } from '../native/libc.js';
+import { ENOENT, ESRCH, O_DIRECTORY_CLOEXEC, SEEK_SET, libc } from '../native/libc.js';
 
-const ENOENT = -2;
-const ESRCH = -3;
 const DOT = 0x2e;
 const DIRENT_RECLEN = 16;
 const DIRENT_NAME = 19;

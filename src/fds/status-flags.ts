@@ -1,9 +1,9 @@
 // Open-file status flags as F_GETFL (or the flags line of fdinfo) reports
 // them. Only the values shared by every architecture are decoded: O_DIRECT,
 // O_DIRECTORY and O_LARGEFILE differ on arm and arm64.
+import { O_ACCMODE } from '../native/libc.js';
 import type { FdFlag, FdInfo } from './types.js';
 
-const O_ACCMODE = 0o3;
 const O_DSYNC = 0o10000;
 const O_SYNC = 0o4010000; // includes O_DSYNC
 const STATUS_FLAGS: [FdFlag, number][] = [

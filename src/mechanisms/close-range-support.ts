@@ -5,10 +5,7 @@
 // other answer is a real error and is reported. Success is never cached: the
 // names say "may".
 import { CLOSE_RANGE_CLOEXEC } from '../constants.js';
-
-const ENOSYS = -38;
-const EPERM = -1;
-const EINVAL = -22;
+import { EINVAL, ENOSYS, EPERM } from '../native/libc.js';
 
 let callRefusal: number | undefined;
 let cloexecRefusal: number | undefined;

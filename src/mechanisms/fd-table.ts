@@ -6,9 +6,8 @@
 // a closed fd k fails with EBADF when k is inside the table and succeeds
 // (nothing ready) when k is beyond it.
 import { systemError } from '../errors.js';
-import { F_GETFD, libc } from '../native/libc.js';
+import { EBADF, F_GETFD, libc } from '../native/libc.js';
 
-const EBADF = -9;
 
 let readSet: Buffer | undefined;
 

@@ -5,14 +5,12 @@
 import { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE } from '../constants.js';
 import { systemError } from '../errors.js';
 import { readFdNumbers } from '../fds/directory.js';
-import { O_DIRECTORY_CLOEXEC, STATFS_SIZE, libc, statfsType } from '../native/libc.js';
+import { EMFILE, ENOENT, O_DIRECTORY_CLOEXEC, STATFS_SIZE, libc, statfsType } from '../native/libc.js';
 import type { FdRanges, Mechanism } from './mechanism.js';
 import { closeOrMark, unshareTable } from './per-fd.js';
 
 const FD_DIRECTORY = '/proc/thread-self/fd';
 const PROC_SUPER_MAGIC = 0x9fa0;
-const EMFILE = -24;
-const ENOENT = -2;
 // A full table has every number below the soft limit open, so the first
 // candidate is almost always the range's first fd; this only bounds a bad case.
 const MAX_CANDIDATES = 4096;

@@ -63,7 +63,21 @@ const SYSCALL_NUMBERS: Record<string, { getdents64: number; statx: number }> = {
   riscv64: { getdents64: 61, statx: 291 },
   loong64: { getdents64: 61, statx: 291 },
 };
-const ENOSYS = 38;
+
+/** The errnos the library acts on, negative as every binding here returns them. */
+export const EPERM = -1;
+export const ENOENT = -2;
+export const ESRCH = -3;
+export const EBADF = -9;
+export const EWOULDBLOCK = -11;
+export const EACCES = -13;
+export const ENODEV = -19;
+export const ENOTDIR = -20;
+export const EINVAL = -22;
+export const EMFILE = -24;
+export const ENOSYS = -38;
+export const ETIMEDOUT = -110;
+export const ESTALE = -116;
 
 export const F_GETFD = 1;
 export const F_SETFD = 2;
@@ -192,11 +206,11 @@ function bind(): Libc {
     readlinkat: checked((dirFd: number, path: string, buffer: Uint8Array) => readlinkat(dirFd, path, buffer, buffer.length)),
     getdents64: numbers
       ? checked((dirFd: number, buffer: Uint8Array) => getdents64(numbers.getdents64, dirFd, buffer, buffer.length))
-      : () => -ENOSYS,
+      : () => ENOSYS,
     statx: numbers
       ? checked((dirFd: number, path: string, flags: number, mask: number, buffer: Uint8Array) =>
           statx(numbers.statx, dirFd, path, flags, mask, buffer))
-      : () => -ENOSYS,
+      : () => ENOSYS,
     lseek: checked((fd: number, offset: number, whence: number) => lseek(fd, offset, whence)),
     getsockoptInt(fd, level, name) {
       socklen[0] = 4;
