@@ -3,10 +3,10 @@
 import { release } from 'node:os';
 import { CLOSE_RANGE_CLOEXEC, FD_MAX } from './constants.js';
 import { systemError } from './errors.js';
+import { tryOpenProcDirectory } from './fds/directory.js';
 import { rememberRefusal } from './mechanisms/close-range-support.js';
 import { FORCE_VARIABLE, forcedMechanism, mechanismFor } from './mechanisms/chain.js';
 import type { MechanismName } from './mechanisms/mechanism.js';
-import { openFdDirectory } from './mechanisms/procfs.js';
 import { libc } from './native/libc.js';
 
 export interface ProbeResult {
@@ -37,7 +37,7 @@ export interface ProbeResult {
 export function probe(): ProbeResult {
   const plain = askCloseRange(0);
   const withCloexec = askCloseRange(CLOSE_RANGE_CLOEXEC);
-  const directory = openFdDirectory();
+  const directory = tryOpenProcDirectory(undefined, 'fd');
   if ('fd' in directory) libc().close(directory.fd);
   const chosen = mechanismFor(0);
   const cloexecChosen = mechanismFor(CLOSE_RANGE_CLOEXEC);

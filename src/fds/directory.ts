@@ -8,9 +8,11 @@
 // 2.6, so entries come in ascending order and seeking to from + 2 skips every
 // fd below `from` unbuilt. A buffer with room for no more entries than the
 // range has numbers stops the kernel soon after `to`.
+//
+// The directory must really be procfs (fstatfs): a tmpfs or bind mount over
+// /proc would list whatever its files are called.
 import { systemError } from '../errors.js';
-import { isOnProcfs } from '../mechanisms/procfs.js';
-import { ENOENT, ESRCH, O_DIRECTORY_CLOEXEC, SEEK_SET, libc } from '../native/libc.js';
+import { ENOENT, ESRCH, O_DIRECTORY_CLOEXEC, SEEK_SET, STATFS_SIZE, libc, statfsType } from '../native/libc.js';
 
 const DOT = 0x2e;
 const DIRENT_RECLEN = 16;
@@ -19,24 +21,42 @@ const DIRENT_NAME = 19;
 const LARGEST_FD_DIRENT = 32;
 const POSITION_OF_FD_0 = 2;
 const BUFFER_SIZE = 32 * 1024;
+const PROC_SUPER_MAGIC = 0x9fa0;
 
 let direntBuffer: Buffer | undefined;
+let statfsBuffer: Buffer | undefined;
+
+export type ProcDirectory = { fd: number } | { errno: number; why: string };
 
 /** `fd` or `fdinfo` of another process, or of the calling thread (its table can be unshared). */
 export function procDirectory(pid: number | undefined, name: 'fd' | 'fdinfo'): string {
   return pid === undefined ? `/proc/thread-self/${name}` : `/proc/${pid}/${name}`;
 }
 
+/** The open directory if /proc is procfs; otherwise the errno (ENOENT: not procfs) and why, nothing left open. */
+export function tryOpenProcDirectory(pid: number | undefined, name: 'fd' | 'fdinfo'): ProcDirectory {
+  const path = procDirectory(pid, name);
+  const dirFd = libc().open(path, O_DIRECTORY_CLOEXEC, 0);
+  if (dirFd < 0) return { errno: dirFd, why: `${path} cannot be opened (${systemError(dirFd, 'open').code})` };
+  const type = filesystemType(dirFd);
+  if (type === PROC_SUPER_MAGIC) return { fd: dirFd };
+  libc().close(dirFd);
+  return { errno: ENOENT, why: `/proc is not procfs (f_type 0x${type.toString(16)})` };
+}
+
+/** f_type from fstatfs(2), or a negative errno. */
+function filesystemType(fd: number): number {
+  const buffer = (statfsBuffer ??= Buffer.alloc(STATFS_SIZE));
+  const result = libc().fstatfs(fd, buffer);
+  return result < 0 ? result : statfsType(buffer);
+}
+
 /** Opens the directory; a process that does not exist is ESRCH, not an empty table. */
 export function openProcDirectory(pid: number | undefined, name: 'fd' | 'fdinfo'): number {
+  const directory = tryOpenProcDirectory(pid, name);
+  if ('fd' in directory) return directory.fd;
   const path = procDirectory(pid, name);
-  let dirFd = libc().open(path, O_DIRECTORY_CLOEXEC, 0);
-  if (dirFd >= 0 && !isOnProcfs(dirFd)) {
-    libc().close(dirFd);
-    dirFd = ENOENT;
-  }
-  if (dirFd >= 0) return dirFd;
-  const errno = dirFd === ENOENT && pid !== undefined ? ESRCH : dirFd;
+  const errno = directory.errno === ENOENT && pid !== undefined ? ESRCH : directory.errno;
   const hint = errno === ENOENT ? ' (seeing descriptors needs /proc mounted, and procfs)' : '';
   throw Object.assign(systemError(errno, 'open', `'${path}'${hint}`), { path });
 }

@@ -22,6 +22,7 @@
 // code, async fs in flight), every close-on-exec fd is spared for this call.
 import { readdirSync, readlinkSync } from 'node:fs';
 import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
+import { procDirectory } from '../fds/directory.js';
 import { fileIdentity, isSameFile, type FileIdentity } from '../fds/stat.js';
 import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
@@ -35,7 +36,7 @@ const EMFILE_RESERVE_TARGETS = new Set(['/dev/null', '/']);
 
 /** libuv's EMFILE reserve is a read-only /dev/null, or "/" where /dev/null is missing. */
 export const mayBeEmfileReserve = (target: string): boolean => EMFILE_RESERVE_TARGETS.has(target);
-const FD_DIRECTORY = '/proc/thread-self/fd';
+const FD_DIRECTORY = procDirectory(undefined, 'fd');
 
 export interface RuntimeView {
   /** The fds to spare, ascending. */
