@@ -6,8 +6,9 @@
 // their flags back. The other fds stay close-on-exec in the parent, which is
 // what a parent wants anyway: later children, from any API, inherit nothing.
 import { cloexecFrom } from '../close-range.js';
-import { invalidArgValue, systemError } from '../errors.js';
-import { FD_CLOEXEC, F_GETFD, F_SETFD, libc } from '../native/libc.js';
+import { invalidArgValue } from '../errors.js';
+import { fdFlagsOfOpen } from '../fd-flags.js';
+import { FD_CLOEXEC, F_SETFD, libc } from '../native/libc.js';
 import type { FdHandoff } from './options.js';
 import { withSpawnLock } from './spawn-lock.js';
 import { stdioEntries, stdioEntryReplacing, type StdioDefaults } from './stdio-slots.js';
@@ -16,7 +17,7 @@ export function startWithHandoff<T>(handoff: FdHandoff, defaults: StdioDefaults,
   if (!handoff.closeFds && handoff.passFds.length === 0) return start();
   if (handoff.passFds.length > 0) assertNoStdioCollision(handoff, defaults);
   return withSpawnLock(() => {
-    const savedFlags = fdFlagsOrThrow(handoff.passFds);
+    const savedFlags = fdFlagsOfOpen(handoff.passFds, 'options.passFds');
     if (handoff.closeFds) cloexecFrom(3);
     const { fcntl } = libc();
     handoff.passFds.forEach((fd, index) => fcntl(fd, F_SETFD, savedFlags[index] & ~FD_CLOEXEC));
@@ -42,15 +43,5 @@ function assertNoStdioCollision(handoff: FdHandoff, defaults: StdioDefaults): vo
       `is also stdio[${fd}] (${replacement}), which the child gets at fd ${fd} instead; ` +
         `remove ${fd} from passFds, or pass the descriptor as stdio[${fd}]`,
     );
-  });
-}
-
-/** Every passFds entry must be open: nothing is started otherwise. */
-function fdFlagsOrThrow(passFds: readonly number[]): number[] {
-  const { fcntl } = libc();
-  return passFds.map((fd, index) => {
-    const flags = fcntl(fd, F_GETFD, 0);
-    if (flags < 0) throw systemError(flags, 'fcntl', `(options.passFds[${index}] = ${fd} is not an open descriptor)`);
-    return flags;
   });
 }

@@ -4,8 +4,9 @@
 // and the previous flags can be put back.
 import { readdirSync } from 'node:fs';
 import { cloexecFrom } from '../close-range.js';
-import { systemError } from '../errors.js';
-import { CLONE_FILES, FD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, O_NONBLOCK, libc } from '../native/libc.js';
+import { fdFlagsOfOpen } from '../fd-flags.js';
+import { unshareTable } from '../mechanisms/per-fd.js';
+import { FD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, O_NONBLOCK, libc } from '../native/libc.js';
 
 interface SavedFlags {
   readonly fd: number;
@@ -23,12 +24,12 @@ export interface DescriptorRequest {
 /** Prepares the table for execve; returns what restores it if execve fails. */
 export function prepareDescriptors(request: DescriptorRequest): () => void {
   const { fcntl } = libc();
-  const kept = request.keep.map((fd, index) => savedFlagsOrThrow(fd, `options.keep[${index}]`));
+  const kept = fdFlagsOfOpen(request.keep, 'options.keep').map((fdFlags, index): SavedFlags => ({ fd: request.keep[index]!, fdFlags }));
   const stdio = [0, 1, 2].filter((fd) => fcntl(fd, F_GETFD, 0) >= 0).map(savedStdioFlags);
   const inheritable = request.closeFds ? inheritableFdsAbove2() : [];
   try {
     if (request.closeFds) cloexecFrom(3, { keep: request.keep, unshare: request.unshare, beforeExec: true });
-    else if (request.unshare) unshareOrThrow();
+    else if (request.unshare) unshareTable();
   } catch (error) {
     restoreFlags(inheritable); // a fallback may have marked part of the range before failing
     throw error;
@@ -47,12 +48,6 @@ function restoreFlags(saved: readonly SavedFlags[]): void {
     fcntl(fd, F_SETFD, fdFlags);
     if (statusFlags !== undefined) fcntl(fd, F_SETFL, statusFlags);
   }
-}
-
-function savedFlagsOrThrow(fd: number, name: string): SavedFlags {
-  const fdFlags = libc().fcntl(fd, F_GETFD, 0);
-  if (fdFlags < 0) throw systemError(fdFlags, 'fcntl', `(${name} = ${fd} is not an open descriptor)`);
-  return { fd, fdFlags };
 }
 
 function savedStdioFlags(fd: number): SavedFlags {
@@ -81,9 +76,4 @@ function inheritableFdsAbove2(): SavedFlags[] {
     if (fdFlags >= 0 && (fdFlags & FD_CLOEXEC) === 0) inheritable.push({ fd, fdFlags });
   }
   return inheritable;
-}
-
-function unshareOrThrow(): void {
-  const result = libc().unshare(CLONE_FILES);
-  if (result < 0) throw systemError(result, 'unshare');
 }
