@@ -1,6 +1,6 @@
-// What fcntl says of descriptors a caller named: their fd flags, each checked open.
+// What fcntl says of a descriptor: its fd flags (each checked open), its access mode.
 import { systemError } from './errors.js';
-import { F_GETFD, libc } from './native/libc.js';
+import { F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from './native/libc.js';
 
 /** F_GETFD of each of `fds`; an error naming `${name}[i]` when one is not open, before anything is changed. */
 export function fdFlagsOfOpen(fds: readonly number[], name: string): number[] {
@@ -11,3 +11,6 @@ export function fdFlagsOfOpen(fds: readonly number[], name: string): number[] {
     return flags;
   });
 }
+
+/** Whether `fd` was opened read-only (F_GETFL); false once it is closed. */
+export const isReadOnly = (fd: number): boolean => (libc().fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY;

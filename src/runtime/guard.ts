@@ -24,7 +24,8 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
 import { procDirectory } from '../fds/directory.js';
 import { fileIdentity, isSameFile, type FileIdentity } from '../fds/stat.js';
-import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
+import { isReadOnly } from '../fd-flags.js';
+import { FD_CLOEXEC, F_GETFD, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { procfsMissing } from '../mechanisms/procfs.js';
 import { runtime } from './detect.js';
@@ -144,7 +145,6 @@ export function isRuntimeOwned(fd: number): boolean {
 }
 
 function isOwnedWithFlags(fd: number, fdFlags: number, spareEveryCloexecFd: boolean): boolean {
-  const { fcntl } = libc();
   if (fdFlags < 0 || (fdFlags & FD_CLOEXEC) === 0) return false;
   if (spareEveryCloexecFd || runtime.ownsEveryCloexecFd) return true;
   let target: string;
@@ -153,7 +153,7 @@ function isOwnedWithFlags(fd: number, fdFlags: number, spareEveryCloexecFd: bool
   } catch {
     return isRuntimeKindByStat(fd); // no procfs; or closed meanwhile, and then fstat fails too
   }
-  return isRuntimeTarget(target, () => (fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY) || runtime.ownsFd(fd);
+  return isRuntimeTarget(target, () => isReadOnly(fd)) || runtime.ownsFd(fd);
 }
 
 /**

@@ -3,7 +3,7 @@
 // timerfd, inotify, pidfd) have no type bits, a terminal is a character
 // device of the tty majors, and libuv's reserve is a read-only /dev/null or "/".
 import { fstatSync, statSync } from 'node:fs';
-import { F_GETFL, O_ACCMODE, O_RDONLY, libc } from '../native/libc.js';
+import { isReadOnly } from '../fd-flags.js';
 
 const S_IFMT = 0o170000;
 const ANON_INODE = 0;
@@ -41,5 +41,3 @@ export function isRuntimeKindByStat(fd: number): boolean {
       return false;
   }
 }
-
-const isReadOnly = (fd: number): boolean => (libc().fcntl(fd, F_GETFL, 0) & O_ACCMODE) === O_RDONLY;
