@@ -1,9 +1,10 @@
 // snapshotFds and assertNoFdLeaks: descriptors a piece of code left open.
 // An fd is new when its number was free at the snapshot or now names another
 // inode (closed and reopened to something else); the runtime's own (a
-// worker's event loop, libuv's reserve fd, a terminal reopened for stdout)
-// are never leaks.
+// worker's event loop, libuv's reserve fd, a terminal reopened for stdout,
+// the files V8 reads while a worker starts) are never leaks.
 import { fdLeak, invalidArgType } from '../errors.js';
+import { mayBeWorkerStartupFd } from '../runtime/guard.js';
 import { describeFds } from './describe.js';
 import type { FdInfo, FdSnapshot } from './types.js';
 
@@ -12,7 +13,8 @@ const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
 export function snapshotFds(): FdSnapshot {
   const before = new Map(describeFds().map((info) => [info.fd, identity(info)]));
   return {
-    leaked: () => describeFds().filter((info) => !info.runtime && before.get(info.fd) !== identity(info)),
+    leaked: () =>
+      describeFds().filter((info) => !info.runtime && !mayBeWorkerStartupFd(info) && before.get(info.fd) !== identity(info)),
   };
 }
 

@@ -14,7 +14,7 @@ const MAX_CANDIDATES = 4096;
 const openFdDirectory = () => tryOpenProcDirectory(undefined, 'fd');
 
 /** Whether /proc is missing or not procfs; false when a full table (EMFILE) cannot tell. */
-export function procfsMissing(): boolean {
+function procfsMissing(): boolean {
   const directory = openFdDirectory();
   if ('fd' in directory) libc().close(directory.fd);
   return !('fd' in directory) && directory.errno !== EMFILE;

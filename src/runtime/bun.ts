@@ -20,6 +20,7 @@ export const bunProfile: RuntimeProfile = {
   ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: true,
   permissionError: () => undefined,
+  assertMayRead: () => {},
 };
 
 /** Whether `fd` is the same file as fd 0, 1 or 2 (a user's second open of it counts too: kept, harmlessly). */

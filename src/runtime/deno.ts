@@ -7,6 +7,7 @@
 // fd in any public API, so the only reliable rule is that every close-on-exec
 // fd is Deno's. What JavaScript cannot open that way (fds inherited without
 // close-on-exec, or opened through FFI without O_CLOEXEC) is still closed.
+import { readdirSync } from 'node:fs';
 import type { RuntimeProfile } from './detect.js';
 
 // Why close-range needs each permission Deno may refuse.
@@ -27,7 +28,19 @@ export const denoProfile: RuntimeProfile = {
   ownFdsMustStayOpen: "Deno's signal thread aborts the process when the fds under it are closed",
   childKeepsOnlyStdio: false,
   permissionError,
+  assertMayRead,
 };
+
+// Through Deno's own node:fs, which checks its permissions: an extra
+// directory read on every look, which Deno makes on every call anyway.
+function assertMayRead(directory: string): void {
+  try {
+    readdirSync(directory);
+  } catch (error) {
+    const refusal = permissionError(error);
+    if (refusal) throw refusal; // anything else is for the listing to meet
+  }
+}
 
 function permissionError(error: unknown): Error | undefined {
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };

@@ -29,6 +29,8 @@ export interface RuntimeProfile {
   readonly childKeepsOnlyStdio: boolean;
   /** The error to throw instead of `error` when it is the runtime refusing a permission. */
   permissionError(error: unknown): Error | undefined;
+  /** Throws that error when the runtime would refuse this program a read of `directory` (the FFI does not ask it). */
+  assertMayRead(directory: string): void;
 }
 
 const nodeProfile: RuntimeProfile = {
@@ -40,6 +42,7 @@ const nodeProfile: RuntimeProfile = {
   ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: false,
   permissionError: () => undefined,
+  assertMayRead: () => {},
 };
 
 export const runtime: RuntimeProfile =

@@ -8,7 +8,8 @@
 // one per event loop that made a stream, some before user code runs). A
 // user's close-on-exec pipe, socket or read-only /dev/null looks the same and
 // is spared too; it cannot leak into a child anyway. An fd without
-// close-on-exec is never the runtime's.
+// close-on-exec is the runtime's only for a moment while a worker starts:
+// V8 then reads /proc/self/maps and the node binary, opened without O_CLOEXEC.
 //
 // Classifying costs a readlink per close-on-exec fd (~4 us) and reading the
 // table ~0.45 us per open fd, too slow for every call, so the answer is cached
@@ -18,16 +19,19 @@
 //
 // After a fresh look, only the fds seen open are closed, run by run: an fd that
 // another thread opens meanwhile lands on a number that was free, so it is
-// never hit. While runtime threads are opening files (a worker loading its
-// code, async fs in flight), every close-on-exec fd is spared for this call.
-import { readdirSync, readlinkSync } from 'node:fs';
+// never hit. The look's own directory fd is left out of it for the same
+// reason: once closed, its number is free for another thread. While runtime
+// threads may be opening files (another JavaScript thread is alive, async fs
+// is in flight), every close-on-exec fd is spared for this call.
+import { readlinkSync, realpathSync } from 'node:fs';
+import { FD_MAX } from '../constants.js';
 import { ANON_INODE_TYPES, kindOfLinkTarget, type FdType } from '../fds/kind.js';
-import { procDirectory } from '../fds/directory.js';
+import { procDirectory, readFdNumbers, withProcDirectory } from '../fds/directory.js';
 import { fileIdentity, isSameFile, type FileIdentity } from '../fds/stat.js';
+import type { FdInfo } from '../fds/types.js';
 import { isReadOnly } from '../fd-flags.js';
 import { FD_CLOEXEC, F_GETFD, libc } from '../native/libc.js';
 import { probeOpenFds } from '../mechanisms/brute-force.js';
-import { procfsMissing } from '../mechanisms/procfs.js';
 import { runtime } from './detect.js';
 import { isRuntimeKindByStat } from './kind-by-stat.js';
 import { nodeActivity } from './node-activity.js';
@@ -100,33 +104,29 @@ const NONE: readonly number[] = Object.freeze([]);
 
 const stillTheSameFile = ({ fd, file }: CachedFd): boolean => isSameFile(fileIdentity(fd), file);
 
-function look(spareEveryCloexecFd: boolean): RuntimeView {
+function look(runtimeOpeningFiles: boolean): RuntimeView {
   const open: number[] = [];
   const spared: number[] = [];
   for (const fd of listedFds()) {
-    // One fcntl per fd tells both: the directory's own fd is closed by now.
     const fdFlags = libc().fcntl(fd, F_GETFD, 0);
-    if (fdFlags < 0) continue;
+    if (fdFlags < 0) continue; // closed meanwhile by another thread
     open.push(fd);
-    if (isOwnedWithFlags(fd, fdFlags, spareEveryCloexecFd)) spared.push(fd);
+    if (isOwnedWithFlags(fd, fdFlags, runtimeOpeningFiles)) spared.push(fd);
   }
-  cache = spareEveryCloexecFd ? undefined : identify(spared);
+  cache = runtimeOpeningFiles ? undefined : identify(spared);
   return { spared, open };
 }
 
-/** The fd numbers /proc lists, ascending. */
+/** The open fds, ascending, without the one the listing used. */
 function listedFds(): number[] {
-  let names: string[];
+  runtime.assertMayRead(FD_DIRECTORY);
   try {
-    names = readdirSync(FD_DIRECTORY);
+    return withProcDirectory(undefined, (dirFd) => readFdNumbers(dirFd, 0, FD_MAX, dirFd));
   } catch (error) {
-    // No procfs (a container without /proc): ask each number below the table size.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return probeOpenFds();
-    throw runtime.permissionError(error) ?? error;
+    // No procfs (a container without /proc, or something else mounted there): ask each number below the table size.
+    if ((error as { code?: string }).code === 'ENOENT') return probeOpenFds();
+    throw error;
   }
-  // A tmpfs or bind mount over /proc lists whatever its files are called.
-  if (procfsMissing()) return probeOpenFds();
-  return names.map(Number).sort((a, b) => a - b);
 }
 
 function identify(fds: readonly number[]): CachedFd[] | undefined {
@@ -144,16 +144,44 @@ export function isRuntimeOwned(fd: number): boolean {
   return isOwnedWithFlags(fd, libc().fcntl(fd, F_GETFD, 0), false);
 }
 
-function isOwnedWithFlags(fd: number, fdFlags: number, spareEveryCloexecFd: boolean): boolean {
-  if (fdFlags < 0 || (fdFlags & FD_CLOEXEC) === 0) return false;
-  if (spareEveryCloexecFd || runtime.ownsEveryCloexecFd) return true;
-  let target: string;
-  try {
-    target = readlinkSync(`${FD_DIRECTORY}/${fd}`);
-  } catch {
-    return isRuntimeKindByStat(fd); // no procfs; or closed meanwhile, and then fstat fails too
-  }
+function isOwnedWithFlags(fd: number, fdFlags: number, runtimeOpeningFiles: boolean): boolean {
+  if (fdFlags < 0) return false;
+  if ((fdFlags & FD_CLOEXEC) === 0) return runtimeOpeningFiles && mayBeWorkerStartupFile(fd);
+  if (runtimeOpeningFiles || runtime.ownsEveryCloexecFd) return true;
+  const target = linkTarget(fd);
+  // No procfs; or closed meanwhile, and then fstat fails too.
+  if (target === undefined) return isRuntimeKindByStat(fd);
   return isRuntimeTarget(target, () => isReadOnly(fd)) || runtime.ownsFd(fd);
+}
+
+let startupFiles: Set<string> | undefined;
+
+/** /proc/self/maps and the node binary, which V8 opens without O_CLOEXEC while it builds a worker's isolate. */
+const isWorkerStartupTarget = (target: string): boolean =>
+  (startupFiles ??= new Set([`/proc/${process.pid}/maps`, realpathSync(process.execPath)])).has(target);
+
+/**
+ * Whether a close-on-exec-less fd may be one V8 holds for a moment while a
+ * worker starts: its link says so, or its number changed hands since its
+ * flags were read (it is closed, or close-on-exec, now).
+ */
+function mayBeWorkerStartupFile(fd: number): boolean {
+  const target = linkTarget(fd);
+  if (target !== undefined && isWorkerStartupTarget(target) && isReadOnly(fd)) return true;
+  const fdFlags = libc().fcntl(fd, F_GETFD, 0);
+  return fdFlags < 0 || (fdFlags & FD_CLOEXEC) !== 0;
+}
+
+/** Whether a described fd may be one V8 holds for a moment while a worker starts (only while other threads run). */
+export const mayBeWorkerStartupFd = ({ cloexec, access, target }: FdInfo): boolean =>
+  !cloexec && access === 'r' && nodeActivity.openingFiles() && isWorkerStartupTarget(target);
+
+function linkTarget(fd: number): string | undefined {
+  try {
+    return readlinkSync(`${FD_DIRECTORY}/${fd}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

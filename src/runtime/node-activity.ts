@@ -7,7 +7,10 @@
 // such a handle. So when the id counter moved by exactly the one our own
 // probe takes, this thread created nothing that could own a descriptor.
 // Worker threads count ids on their own, so while one is alive only a fresh
-// look at the table is safe.
+// look at the table is safe. And any other thread may be opening files at any
+// moment: a worker loads its modules and does its fs through the threadpool,
+// which this thread's resource list does not show, and V8 reads files while
+// it builds a worker's isolate.
 import { AsyncResource } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import { isMainThread, type Worker } from 'node:worker_threads';
@@ -15,7 +18,7 @@ import { isMainThread, type Worker } from 'node:worker_threads';
 export interface RuntimeActivity {
   /** Nothing that may own a descriptor was created since the previous call (which took a look). */
   quietSinceLastLook(): boolean;
-  /** Runtime threads may be opening files right now (a worker loading its code, async fs in flight). */
+  /** Runtime threads may be opening files right now (another JavaScript thread is alive, or async fs is in flight). */
   openingFiles(): boolean;
 }
 
@@ -25,21 +28,10 @@ const THREADPOOL_REQUESTS = ['FSReq', 'FileHandle', 'GetAddrInfoReqWrap', 'GetNa
 
 let lastAsyncId = -2;
 let liveWorkers = 0;
-let startingWorkers = 0;
 
 subscribe('worker_threads', (message) => {
-  const { worker } = message as { worker: Worker };
   liveWorkers++;
-  startingWorkers++;
-  let online = false;
-  worker.once('online', () => {
-    online = true;
-    startingWorkers--;
-  });
-  worker.once('exit', () => {
-    if (!online) startingWorkers--;
-    liveWorkers--;
-  });
+  (message as { worker: Worker }).worker.once('exit', () => liveWorkers--);
 });
 
 function nextAsyncId(): number {
@@ -55,7 +47,7 @@ export const nodeActivity: RuntimeActivity = {
     return quiet;
   },
   openingFiles() {
-    if (startingWorkers > 0) return true;
+    if (liveWorkers > 0 || !isMainThread) return true;
     for (const name of process.getActiveResourcesInfo()) {
       if (THREADPOOL_REQUESTS.some((prefix) => name.startsWith(prefix))) return true;
     }

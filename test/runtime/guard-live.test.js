@@ -79,3 +79,11 @@ test('closeFrom(3) while fs.promises reads hold files open in the threadpool lea
 test('workers that load their code from files start and answer when closeFrom(3) ran while each was starting', () => {
   assert.deepEqual(run('worker-starting').startingWorkers, [42, 42, 42, 42, 42]);
 });
+
+test('closeFrom(3) called again and again while each of 120 workers starts leaves every worker working and the user\'s fds closed', () => {
+  const result = runFixture('runtime-live-node.js', ['many-workers', 'closeFrom']).result;
+  assert.ok(result.calls >= 120, `only ${result.calls} calls while the workers started`);
+  assert.deepEqual(result.answers, Array(120).fill(42));
+  assert.deepEqual(result.userFdsLeftOpen, []);
+  assert.deepEqual(result.leftWithoutCloexec, []);
+});
