@@ -5,9 +5,10 @@ import { CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_UNSHARE, FD_MAX } from './constants.js
 import { outOfRange, systemError } from './errors.js';
 import { EINVAL } from './native/libc.js';
 import type { RangeOptions } from './types.js';
-import { validateBoolean, validateFd, validateFdList, validateObject } from './validate.js';
+import { validateBoolean, validateFd, validateFdList, validateOptions } from './validate.js';
 
 const KNOWN_FLAGS = CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC;
+const RANGE_OPTIONS: readonly (keyof RangeOptions)[] = ['cloexec', 'unshare', 'keep', 'beforeExec'];
 const NO_FDS: readonly number[] = Object.freeze([]);
 
 export interface RangeRequest {
@@ -49,8 +50,10 @@ function optionsFromKernelFlags(flags: number, name: string): NormalizedOptions 
   };
 }
 
+// `flags` takes a number too, and the type error says so.
 export function normalizeOptions(value: unknown, name: string): NormalizedOptions {
-  const options = validateObject(value, name) as RangeOptions;
+  const expected = name === 'flags' ? 'of type number or a plain object (RangeOptions)' : 'a plain object (RangeOptions)';
+  const options = validateOptions(value, name, RANGE_OPTIONS, expected) as RangeOptions;
   return {
     cloexec: validateBoolean(options.cloexec, `${name}.cloexec`),
     unshare: validateBoolean(options.unshare, `${name}.unshare`),

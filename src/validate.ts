@@ -1,5 +1,5 @@
 import { FD_MAX } from './constants.js';
-import { invalidArgType, outOfRange } from './errors.js';
+import { invalidArgType, invalidArgValue, outOfRange } from './errors.js';
 
 const FD_RANGE = `an integer >= 0 && <= ${FD_MAX}`;
 
@@ -29,6 +29,35 @@ export function validateObject(value: unknown, name: string): Record<string, unk
     throw invalidArgType(name, 'of type object', value);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * Plain: made by an object literal or Object.create(null), so its prototype
+ * is null or an Object.prototype. Any realm's counts (jest and vm run code
+ * in their own): that prototype is the one whose own prototype is null.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
+}
+
+/**
+ * An options object (undefined: none given): a plain object whose keys are
+ * all in `known`, so that a misspelt option fails instead of doing nothing.
+ */
+export function validateOptions(
+  value: unknown,
+  name: string,
+  known: readonly string[],
+  expected = 'a plain object',
+): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) throw invalidArgType(name, expected, value);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) throw invalidArgValue(`${name}.${key}`, value[key], `is not an option (known: ${known.join(', ')})`);
+  }
+  return value;
 }
 
 /** Validates every entry before returning, so that nothing runs on a half-checked list. */

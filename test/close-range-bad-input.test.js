@@ -9,13 +9,14 @@ const { result: results } = runFixture('close-range-bad-input.js');
 
 badInputCases.forEach((badCase, index) => {
   const expected = badCase[2];
-  const what = expected.name ? `${expected.code} naming "${expected.name}"` : expected.code;
+  const quote = expected.quote ?? '"';
+  const what = expected.name ? `${expected.code} naming ${quote}${expected.name}${quote}` : expected.code;
   test(`${describeCall(badCase)} throws ${expected.className} ${what} and touches no fd`, () => {
     const { thrown, before, after } = results[index];
     assert.ok(thrown, 'nothing was thrown');
     assert.equal(thrown.className, expected.className);
     assert.equal(thrown.code, expected.code);
-    if (expected.name) assert.match(thrown.message, new RegExp(`"${expected.name.replace(/[[\]]/g, '\\$&')}"`));
+    if (expected.name) assert.match(thrown.message, new RegExp(`${quote}${expected.name.replace(/[[\]]/g, '\\$&')}${quote}`));
     if (expected.errno) assert.deepEqual([thrown.errno, thrown.syscall], [expected.errno, expected.syscall]);
     if (expected.mentions) assert.ok(thrown.message.includes(expected.mentions), thrown.message);
     assert.equal(after, before);

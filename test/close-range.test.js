@@ -23,6 +23,10 @@ test('keep takes any iterable (array, Set, generator), ignores duplicates and fd
   assert.deepEqual(result.optionKeys, ['keep']);
 });
 
+test('options may be an object without a prototype or an object literal of another realm (vm, jest)', () => {
+  assert.deepEqual(run('plainObjects'), { open: [true, true], marked: [true, true] });
+});
+
 test('closeFrom() and cloexecFrom() start at 3 and leave fds 0-2 as they were', () => {
   assert.deepEqual(run('defaults'), { marked: [true, true, true], open: [false, false, false], stdioSame: true });
 });

@@ -1,6 +1,6 @@
 // execve's arguments, validated and normalized once into a fresh object.
 import { invalidArgType, invalidArgValue } from '../errors.js';
-import { validateBoolean, validateFdList, validateObject } from '../validate.js';
+import { validateBoolean, validateFdList, validateObject, validateOptions } from '../validate.js';
 
 export interface ExecveOptions {
   /** The new program's environment (default process.env); its PATH is searched. */
@@ -25,10 +25,12 @@ export interface ExecveRequest {
   readonly unshare: boolean;
 }
 
+const EXECVE_OPTIONS: readonly (keyof ExecveOptions)[] = ['env', 'keep', 'closeFds', 'unshare'];
+
 export function toExecveRequest(file: unknown, args: unknown, options: unknown): ExecveRequest {
   const path = validateCString(file, 'file');
   const argv = args === undefined ? [path] : validateArgv(args);
-  const normalized = validateObject(options, 'options') as ExecveOptions;
+  const normalized = validateOptions(options, 'options', EXECVE_OPTIONS) as ExecveOptions;
   const env = normalized.env === undefined ? process.env : validateObject(normalized.env, 'options.env');
   const { entries, searchPath } = environmentEntries(env);
   return {

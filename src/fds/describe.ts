@@ -1,12 +1,12 @@
 // describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
 import { systemError } from '../errors.js';
 import { EBADF, ENOENT, F_GETFD, libc } from '../native/libc.js';
-import { validateBoolean, validateFd, validateObject } from '../validate.js';
+import { validateBoolean, validateFd, validateOptions } from '../validate.js';
 import { describeForeignFd } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
 import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
 import { listFds } from './list.js';
-import { INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
+import { DESCRIBE_OPTIONS, INT_MAX, normalizeFdQuery, type FdQuery } from './options.js';
 import { describeSocket } from './socket.js';
 import { socketTable } from './socket-table.js';
 import type { FdDescribeOptions, FdInfo } from './types.js';
@@ -16,7 +16,7 @@ const AT_FDCWD = -100;
 /** What `fd` is in this process; an EBADF error when it is not open. */
 export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo {
   validateFd(fd, 'fd');
-  const sockets = validateBoolean(validateObject(options, 'options').sockets, 'options.sockets');
+  const sockets = validateBoolean(validateOptions(options, 'options', ['sockets']).sockets, 'options.sockets');
   const link = ownLink(fd);
   const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link) : EBADF;
   if (typeof info !== 'number') return sockets ? withSocket(info) : info;
@@ -29,7 +29,7 @@ export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo 
 
 /** Every open fd in from..to of this process (or of `pid`), ascending. */
 export function describeFds(options?: FdDescribeOptions): FdInfo[] {
-  const query = normalizeFdQuery(options);
+  const query = normalizeFdQuery(options, DESCRIBE_OPTIONS);
   if (query.pid === undefined) return describeOwnFds(query);
   const infos = describeForeignFds(query.pid, query);
   if (!query.sockets || !infos.some((info) => info.type === 'socket')) return infos;

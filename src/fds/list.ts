@@ -3,12 +3,12 @@ import { probeOpenFds } from '../mechanisms/brute-force.js';
 import { F_GETFD, libc } from '../native/libc.js';
 import { validateFd } from '../validate.js';
 import { readFdNumbers, withProcDirectory } from './directory.js';
-import { INT_MAX, normalizeFdQuery } from './options.js';
+import { INT_MAX, LIST_OPTIONS, normalizeFdQuery } from './options.js';
 import type { FdListOptions } from './types.js';
 
 /** Open fds in from..to, ascending; the descriptor the listing used is never among them. */
 export function listFds(options?: FdListOptions): number[] {
-  const { from, to, pid } = normalizeFdQuery(options);
+  const { from, to, pid } = normalizeFdQuery(options, LIST_OPTIONS);
   if (pid !== undefined) return withProcDirectory(pid, (dirFd) => readFdNumbers(dirFd, from, to, -1));
   try {
     return withProcDirectory(undefined, (dirFd) => readFdNumbers(dirFd, from, to, dirFd));

@@ -1,6 +1,6 @@
 import { FD_MAX } from '../constants.js';
 import { invalidArgType, outOfRange } from '../errors.js';
-import { validateBoolean, validateObject, validateOptionalFd } from '../validate.js';
+import { validateBoolean, validateOptionalFd, validateOptions } from '../validate.js';
 
 /** pid_t and fd numbers the kernel hands out both stay below 2^31. */
 export const INT_MAX = 0x7fffffff;
@@ -13,9 +13,12 @@ export interface FdQuery {
   sockets: boolean;
 }
 
-/** Normalizes `{ from, to, pid, sockets }` once, into a fresh object. */
-export function normalizeFdQuery(options: unknown): FdQuery {
-  const { from, to, pid, sockets } = validateObject(options, 'options');
+export const LIST_OPTIONS = ['from', 'to', 'pid'] as const;
+export const DESCRIBE_OPTIONS = [...LIST_OPTIONS, 'sockets'] as const;
+
+/** Normalizes `{ from, to, pid, sockets }` once, into a fresh object; `known` are the keys the caller takes. */
+export function normalizeFdQuery(options: unknown, known: readonly string[]): FdQuery {
+  const { from, to, pid, sockets } = validateOptions(options, 'options', known);
   const query: FdQuery = {
     from: validateOptionalFd(from, 'options.from', 0),
     to: validateOptionalFd(to, 'options.to', FD_MAX),

@@ -38,6 +38,8 @@ test('execve rejects each bad argument before touching anything', () => {
     argNotString: 'ERR_INVALID_ARG_TYPE',
     argWithNul: 'ERR_INVALID_ARG_VALUE',
     optionsNotObject: 'ERR_INVALID_ARG_TYPE',
+    optionsNotPlain: 'ERR_INVALID_ARG_TYPE',
+    optionUnknown: 'ERR_INVALID_ARG_VALUE',
     envNotObject: 'ERR_INVALID_ARG_TYPE',
     envValueWithNul: 'ERR_INVALID_ARG_VALUE',
     keepNegative: 'ERR_OUT_OF_RANGE',
@@ -48,6 +50,7 @@ test('execve rejects each bad argument before touching anything', () => {
   });
   assert.match(result.errors.argNotString.message, /"args\[1\]"/);
   assert.match(result.errors.keepNegative.message, /"options\.keep\[1\]"/);
+  assert.match(result.errors.optionUnknown.message, /'options\.closefds' is not an option \(known: env, keep, closeFds, unshare\)/);
   assert.match(result.errors.keepNotOpen.message, /options\.keep\[0\] = 987654/);
   assert.equal(result.unchanged, true);
 });

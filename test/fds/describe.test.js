@@ -33,6 +33,11 @@ describe('describeFd', () => {
     assert.throws(() => describeFd(0, { sockets: 1 }), { code: 'ERR_INVALID_ARG_TYPE', message: /"options.sockets"/ });
   });
 
+  test('rejects options it does not take, and options that are not a plain object', () => {
+    assert.throws(() => describeFd(0, { socket: true }), { code: 'ERR_INVALID_ARG_VALUE', message: /'options\.socket' is not an option \(known: sockets\)/ });
+    assert.throws(() => describeFd(0, new Map()), { code: 'ERR_INVALID_ARG_TYPE', message: /"options"/ });
+  });
+
   test('of a number no table reaches is EBADF', () => {
     assert.throws(() => describeFd(FD_MAX), { code: 'EBADF', errno: -9 });
   });
@@ -162,6 +167,7 @@ describe('describeFds', () => {
     assert.throws(() => describeFds({ from: 5, to: 4 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.to"/ });
     assert.throws(() => describeFds({ pid: 0 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.pid"/ });
     assert.throws(() => describeFds({ sockets: 'yes' }), { code: 'ERR_INVALID_ARG_TYPE', message: /"options.sockets"/ });
+    assert.throws(() => describeFds({ pids: 1 }), { code: 'ERR_INVALID_ARG_VALUE', message: /'options\.pids' is not an option \(known: from, to, pid, sockets\)/ });
   });
 
   test('keeps to from..to', () => {

@@ -23,6 +23,15 @@ describe('listFds', () => {
     }
   });
 
+  test('rejects options that are not plain objects, and keys it does not take (sockets is describeFds\')', () => {
+    for (const options of [new Map(), new (class Query {})(), new Number(3)]) {
+      assert.throws(() => listFds(options), { code: 'ERR_INVALID_ARG_TYPE', message: /"options" argument must be a plain object/ });
+    }
+    assert.throws(() => listFds({ form: 3 }), { code: 'ERR_INVALID_ARG_VALUE', message: /'options\.form' is not an option \(known: from, to, pid\)/ });
+    assert.throws(() => listFds({ sockets: true }), { code: 'ERR_INVALID_ARG_VALUE', message: /'options\.sockets'/ });
+    assert.deepEqual(listFds(Object.assign(Object.create(null), { from: 0, to: 2 })), [0, 1, 2]);
+  });
+
   test('rejects from and to that are not descriptor numbers, naming the option', () => {
     assert.throws(() => listFds({ from: '3' }), { code: 'ERR_INVALID_ARG_TYPE', message: /"options.from"/ });
     assert.throws(() => listFds({ from: -1 }), { code: 'ERR_OUT_OF_RANGE', message: /"options.from"/ });
