@@ -3,6 +3,7 @@
 import { util } from '../node-util.js';
 import type { ParseArgsConfig } from 'node:util';
 import { FD_MAX } from '../constants.js';
+import { PID_MAX } from '../fds/options.js';
 import { UsageError } from './exit-status.js';
 
 const { parseArgs } = util;
@@ -30,7 +31,6 @@ export type Invocation =
   | FdQueryInvocation
   | { command: 'probe'; json: boolean };
 
-const PID_MAX = 2 ** 22; // PID_MAX_LIMIT on 64-bit kernels
 const help = { type: 'boolean', short: 'h' } as const;
 const json = { type: 'boolean' } as const;
 
@@ -98,11 +98,48 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ) {
+  let parsed;
   try {
-    return parseArgs({ args: [...args], options, allowPositionals, strict: true, tokens: true });
+    parsed = parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     // Some of parseArgs' messages span lines; the reason on stderr is one line.
     throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '), command);
+  }
+  refuseRepeats(parsed.tokens, options, command);
+  return parsed;
+}
+
+// parseArgs takes `--keep -1` for a missing value followed by an option
+// ("argument is ambiguous"): joined as `--keep=-1`, the number is refused in
+// the same words as any other. Only up to --, past which COMMAND's own are.
+function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') return [...joined, ...args.slice(index)];
+    const next = args[index + 1];
+    const takesValue = arg.startsWith('--') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+// parseArgs keeps the last of `--from 10 --from 20`: which one was meant is a guess.
+function refuseRepeats(
+  tokens: ReturnType<typeof parseArgs>['tokens'],
+  options: NonNullable<ParseArgsConfig['options']>,
+  command: CommandName | undefined,
+): void {
+  const seen = new Set<string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once: give it once`, command);
+    seen.add(token.name);
   }
 }
 

@@ -4,6 +4,8 @@ import { validateBoolean, validateOptionalFd, validateOptions } from '../validat
 
 /** pid_t and fd numbers the kernel hands out both stay below 2^31. */
 export const INT_MAX = 0x7fffffff;
+/** The highest pid listFds and describeFds take (and the CLI's --pid): pid_t is an int. */
+export const PID_MAX = INT_MAX;
 
 export interface FdQuery {
   from: number;
@@ -34,8 +36,8 @@ export function normalizeFdQuery(options: unknown, known: readonly string[]): Fd
 function validatePid(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number') throw invalidArgType('options.pid', 'of type number', value);
-  if (!Number.isInteger(value) || value < 1 || value > INT_MAX) {
-    throw outOfRange('options.pid', `a positive integer <= ${INT_MAX}`, value);
+  if (!Number.isInteger(value) || value < 1 || value > PID_MAX) {
+    throw outOfRange('options.pid', `a positive integer <= ${PID_MAX}`, value);
   }
   return value;
 }
