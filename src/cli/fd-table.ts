@@ -1,6 +1,7 @@
 // The FD TYPE ACCESS CLOEXEC TARGET table: columns padded on the plain text,
 // so that colour never shifts them.
 import type { Paint } from './colour.js';
+import { escapeForTerminal } from './escape.js';
 
 export interface FdRow {
   fd: number;
@@ -14,7 +15,7 @@ const HEADINGS = ['FD', 'TYPE', 'ACCESS', 'CLOEXEC', 'TARGET'];
 const CLOEXEC_COLUMN = 3;
 
 export function formatFdTable(rows: readonly FdRow[], paint: Paint): string {
-  const cells = rows.map((row) => [String(row.fd), row.type, row.access, row.cloexec ? 'yes' : 'no', row.target]);
+  const cells = rows.map((row) => [String(row.fd), row.type, row.access, row.cloexec ? 'yes' : 'no', escapeForTerminal(row.target)]);
   const widths = HEADINGS.map((heading, column) => Math.max(heading.length, ...cells.map((line) => line[column]!.length)));
   const layout = (line: readonly string[], colour: (text: string, column: number) => string) =>
     line

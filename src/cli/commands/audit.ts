@@ -1,5 +1,6 @@
 import type { FdQueryInvocation } from '../arguments.js';
 import { paintFor } from '../colour.js';
+import { toSafeJson } from '../escape.js';
 import { EXIT_FDS_INHERITED, EXIT_OK } from '../exit-status.js';
 import { describeTable } from '../fd-table-source.js';
 import { formatFdTable } from '../fd-table.js';
@@ -9,7 +10,7 @@ export function audit({ pid, json }: FdQueryInvocation): number {
   const inheritable = describeTable(pid).filter(({ fd, cloexec }) => fd >= 3 && !cloexec);
   const holder = pid === undefined ? 'the caller of close-range' : `process ${pid}`;
   if (json) {
-    process.stdout.write(`${JSON.stringify(inheritable, null, 2)}\n`);
+    process.stdout.write(`${toSafeJson(inheritable)}\n`);
   } else if (inheritable.length === 0) {
     process.stdout.write(`No descriptor >= 3 lacks close-on-exec: children of ${holder} inherit none.\n`);
   } else {

@@ -1,5 +1,6 @@
 import { probe as probeKernel, type ProbeResult } from '../../index.js';
 import { paintFor } from '../colour.js';
+import { toSafeJson } from '../escape.js';
 import { EXIT_OK } from '../exit-status.js';
 
 // What an error code means for each question probe() asks the kernel.
@@ -13,7 +14,7 @@ const CLOEXEC_ERRORS: Record<string, string> = {
 
 export function probe({ json }: { json: boolean }): number {
   const result = probeKernel();
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatProbe(result));
+  process.stdout.write(json ? `${toSafeJson(result)}\n` : formatProbe(result));
   return EXIT_OK;
 }
 
