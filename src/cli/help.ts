@@ -4,7 +4,8 @@ const SECTIONS: Record<CommandName, string> = {
   exec: `close-range exec [--keep FD[,FD...]] [--from N] [--unshare] -- COMMAND [ARG...]
   Run COMMAND in place of close-range (same pid) with only descriptors 0-2,
   the --keep ones and those below --from open. COMMAND is searched in PATH.
-    --keep FD[,FD...]  also pass these descriptors on (repeatable)
+    --keep FD[,FD...]  also pass these descriptors on (repeatable; each one
+                       the caller passed open, else exit 125)
     --from N           pass on every descriptor below N (default 3)
     --unshare          close in a private descriptor table (CLOSE_RANGE_UNSHARE)
   Exit status: COMMAND's own; 125 usage error, 126 COMMAND found but not

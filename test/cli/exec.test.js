@@ -62,9 +62,18 @@ test('exec --keep passes the listed fds on, each still the same open file', () =
   assert.equal(stdout, `${file}\nimport`);
 });
 
-test('exec --keep of an fd the caller did not pass hands over nothing, not one of Node\'s own fds', () => {
-  // In a clean shell Node's epoll fd, eventfds and pipes sit at 3..17.
-  assert.deepEqual(fdsSeenBy('--keep 4,5,6,8,9,12'), [0, 1, 2, 3]);
+test('exec --keep of an fd the caller did not pass exits 125 with EBADF naming it, and runs nothing', () => {
+  // 77: closed; 4, 5, 6: Node's own epoll fd, eventfds and pipes in a clean shell.
+  for (const [keep, named] of [['77', 77], ['7,77', 77], ['4', 4], ['300 --keep 5,6', 5]]) {
+    const { status, stdout, stderr } = shell(`${SHELL_FDS}close-range exec --keep ${keep} -- echo ran`);
+    assert.equal(status, 125, `--keep ${keep}: ${stderr}`);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `close-range exec: EBADF: bad file descriptor, exec (--keep ${named}: the caller of close-range did not pass fd ${named} open)\n`);
+  }
+});
+
+test('exec --keep 0,1,2 is no error: they are passed on as the caller left them', () => {
+  assert.deepEqual(fdsSeenBy('--keep 0,1,2'), [0, 1, 2, 3]);
 });
 
 test('exec --from 100 keeps the shell\'s fd 7 and closes its fd 300', () => {
