@@ -23,6 +23,7 @@ export interface FdQueryInvocation {
   command: 'list' | 'audit';
   pid: number | undefined;
   json: boolean;
+  sockets: boolean;
 }
 export type Invocation =
   | { command: 'help'; topic?: CommandName }
@@ -83,12 +84,13 @@ function parseExec(args: string[]): Invocation {
 }
 
 function parseFdQuery(command: 'list' | 'audit', args: string[]): Invocation {
-  const { values } = parse(command, args, { pid: { type: 'string' }, json, help });
+  const { values } = parse(command, args, { pid: { type: 'string' }, sockets: { type: 'boolean' }, json, help });
   if (values.help) return { command: 'help', topic: command };
   return {
     command,
     pid: values.pid === undefined ? undefined : parseInteger(values.pid, command, '--pid', 1, PID_MAX),
     json: values.json === true,
+    sockets: values.sockets === true,
   };
 }
 

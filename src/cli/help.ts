@@ -11,17 +11,21 @@ const SECTIONS: Record<CommandName, string> = {
   Exit status: COMMAND's own; 125 usage error, 126 COMMAND found but not
   executable, 127 COMMAND not found (as env(1)).
   Example: close-range exec --keep 3 -- ./server --listen-fd 3`,
-  list: `close-range list [--pid PID] [--json]
+  list: `close-range list [--pid PID] [--sockets] [--json]
   Show the open descriptors: FD TYPE ACCESS CLOEXEC TARGET. Without --pid, the
   ones close-range inherited from its caller, i.e. what the caller hands to
   every child it starts (the runtime's own descriptors are left out).
-    --pid PID  another process (needs permission to read /proc/PID/fd)
+  Control characters in targets are escaped (\\n, \\x1b, \\\\).
+    --pid PID  another process (needs permission to read /proc/PID/fd; when
+               its fdinfo is unreadable, ACCESS and CLOEXEC show as ?)
+    --sockets  socket addresses and state as lsof shows them
     --json     an array of FdInfo objects instead of the table
   Example: close-range list --pid $$`,
-  audit: `close-range audit [--pid PID] [--json]
+  audit: `close-range audit [--pid PID] [--sockets] [--json]
   Show the descriptors >= 3 a child would inherit (no close-on-exec) and exit
   with 1 if there are any, 0 if there are none: a gate for CI and entrypoints.
     --pid PID  audit another process instead of what the caller passed
+    --sockets  socket addresses and state as lsof shows them
     --json     an array of FdInfo objects instead of the table
   Example: close-range audit || echo 'descriptors leak into children'`,
   probe: `close-range probe [--json]

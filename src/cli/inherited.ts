@@ -15,12 +15,12 @@ import { startupFds } from './startup-fds.js';
 const LIBUV_MARKS_UP_TO = 15;
 
 /** What the caller handed over, described now, with close-on-exec as the caller had it: off. */
-export function describeInherited(): FdInfo[] {
+export function describeInherited(sockets = false): FdInfo[] {
   const atStartup = startupFds;
   if (atStartup === undefined) throw new Error('seeing what was inherited needs procfs mounted at /proc');
   // The same target: a file the loader's threads held for a moment at
   // start-up may have been closed since and its number reused.
-  return pickInherited(describeFds().filter(({ fd, target }) => atStartup.get(fd) === target))
+  return pickInherited(describeFds({ sockets }).filter(({ fd, target }) => atStartup.get(fd) === target))
     .map((info) => ({ ...info, cloexec: false, runtime: false }));
 }
 

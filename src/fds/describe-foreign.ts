@@ -9,6 +9,14 @@ import type { FdInfo } from './types.js';
 const FDINFO = /^pos:\s*(\d+)\nflags:\s*([0-7]+)\n/;
 let fdinfoBuffer: Buffer | undefined;
 
+/** An FdInfo without what only fdinfo tells (close-on-exec, access, status flags, offset): null there. */
+export type FdInfoWithoutFdinfo = Omit<FdInfo, 'cloexec' | 'access' | 'flags' | 'position'> & {
+  cloexec: null;
+  access: null;
+  flags: null;
+  position: null;
+};
+
 /** FdInfo of fd `fd` of the process whose fd and fdinfo directories are open; a negative errno once it is closed. */
 export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: number): FdInfo | number {
   const name = String(fd);
@@ -29,6 +37,19 @@ export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: numb
     facts,
     runtime: false,
   });
+}
+
+/** What the fd directory alone tells of fd `fd` (its fdinfo cannot be read); a negative errno once it is closed. */
+export function describeForeignFdWithoutFdinfo(fd: number, fdDirFd: number): FdInfoWithoutFdinfo | number {
+  const name = String(fd);
+  const target = readFdLink(fdDirFd, name);
+  if (typeof target === 'number') return target;
+  const facts = statFdLink(fdDirFd, name);
+  if (typeof facts === 'number') return facts;
+  const type = typeOf(target, facts);
+  const { inode, device, mountId } = facts;
+  const size = type === 'file' ? facts.size : null;
+  return { fd, type, target, cloexec: null, access: null, runtime: false, flags: null, position: null, size, inode, device, mountId };
 }
 
 function readFdinfo(fdinfoDirFd: number, name: string): { position: number; flags: number } | number {

@@ -2,7 +2,7 @@
 import { systemError } from '../errors.js';
 import { EBADF, ENOENT, F_GETFD, libc } from '../native/libc.js';
 import { validateBoolean, validateFd, validateOptions } from '../validate.js';
-import { describeForeignFd } from './describe-foreign.js';
+import { describeForeignFd, describeForeignFdWithoutFdinfo, type FdInfoWithoutFdinfo } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
 import { openProcDirectory, procDirectory, readFdNumbers, withProcDirectory } from './directory.js';
 import { listFds } from './list.js';
@@ -32,8 +32,29 @@ export function describeFds(options?: FdDescribeOptions): FdInfo[] {
   const query = normalizeFdQuery(options, DESCRIBE_OPTIONS);
   if (query.pid === undefined) return describeOwnFds(query);
   const infos = describeForeignFds(query.pid, query);
-  if (!query.sockets || !infos.some((info) => info.type === 'socket')) return infos;
-  const sockets = socketTable(query.pid);
+  return query.sockets ? withForeignSockets(query.pid, infos) : infos;
+}
+
+/**
+ * Every open fd of `pid` as far as /proc/PID/fd tells it, for when its
+ * fdinfo cannot be read (a mount over it, an LSM): ls and lsof still show
+ * these. Not public: the FdInfo contract has no unknown close-on-exec.
+ */
+export function describeFdsWithoutFdinfo(pid: number, sockets: boolean): FdInfoWithoutFdinfo[] {
+  const infos = withProcDirectory(pid, (fdDirFd) => {
+    const described: FdInfoWithoutFdinfo[] = [];
+    for (const fd of readFdNumbers(fdDirFd, 0, INT_MAX, -1)) {
+      const info = describeForeignFdWithoutFdinfo(fd, fdDirFd);
+      if (typeof info !== 'number') described.push(info); // else closed meanwhile
+    }
+    return described;
+  });
+  return sockets ? withForeignSockets(pid, infos) : infos;
+}
+
+function withForeignSockets<T extends { type: string; inode: number }>(pid: number, infos: T[]): T[] {
+  if (!infos.some((info) => info.type === 'socket')) return infos;
+  const sockets = socketTable(pid);
   return infos.map((info) => {
     const socket = info.type === 'socket' ? sockets.get(info.inode) : undefined;
     return socket ? { ...info, socket } : info;

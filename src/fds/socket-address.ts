@@ -40,3 +40,15 @@ export function ipv6(bytes: Uint8Array): string {
   if (bestStart === -1) return groups.join(':');
   return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLength).join(':')}`;
 }
+
+// Linux's TCP states (include/net/tcp_states.h, from 1) in lsof's words.
+const TCP_STATES = ['', 'ESTABLISHED', 'SYN_SENT', 'SYN_RECV', 'FIN_WAIT1', 'FIN_WAIT2', 'TIME_WAIT', 'CLOSE',
+  'CLOSE_WAIT', 'LAST_ACK', 'LISTEN', 'CLOSING', 'NEW_SYN_RECV', 'BOUND_INACTIVE'];
+
+export const tcpStateName = (state: number): string => TCP_STATES[state] ?? `state ${state}`;
+
+/** A unix socket's state as lsof shows it, from the socket_state the kernel keeps (SS_CONNECTED...). */
+export function unixStateName(listening: boolean, socketState: number): string {
+  if (listening) return 'LISTEN';
+  return ['', 'UNCONNECTED', 'CONNECTING', 'CONNECTED', 'DISCONNECTING'][socketState] ?? `state ${socketState}`;
+}

@@ -3,7 +3,7 @@
 // read once per describeFds call and only when one of its fds is a socket.
 // /proc/net/unix has no peers: a unix socket's peer is '' here.
 import { readFileSync } from 'node:fs';
-import { ipv4, ipv6 } from './socket-address.js';
+import { ipv4, ipv6, tcpStateName, unixStateName } from './socket-address.js';
 import type { SocketInfo } from './types.js';
 
 const INET_TABLES: [file: string, family: 'inet' | 'inet6', kind: string][] = [
@@ -12,11 +12,11 @@ const INET_TABLES: [file: string, family: 'inet' | 'inet6', kind: string][] = [
   ['udp', 'inet', 'dgram'],
   ['udp6', 'inet6', 'dgram'],
 ];
-const TCP_LISTEN = '0A';
+const TCP_LISTEN = 10;
 const UNIX_ACCEPTING = 0x10000; // __SO_ACCEPTCON in the Flags column
 const UNIX_KINDS: Record<number, string> = { 1: 'stream', 2: 'dgram', 5: 'seqpacket' };
 // Num RefCount Protocol Flags Type St Inode [Path]; the path may hold spaces.
-const UNIX_LINE = /^\S+: \S+ \S+ (\S+) (\S+) \S+ +(\d+)(?: (.*))?$/;
+const UNIX_LINE = /^\S+: \S+ \S+ (\S+) (\S+) (\S+) +(\d+)(?: (.*))?$/;
 
 /** Socket inode -> what the tables say about it. */
 export function socketTable(pid: number): Map<number, SocketInfo> {
@@ -30,21 +30,24 @@ export function socketTable(pid: number): Map<number, SocketInfo> {
         kind,
         local: inetAddress(local!, family),
         peer: /^(0\.0\.0\.0|\[::\]):0$/.test(peer) ? '' : peer,
-        listening: kind === 'stream' && state === TCP_LISTEN,
+        listening: kind === 'stream' && parseInt(state!, 16) === TCP_LISTEN,
+        state: kind === 'stream' ? tcpStateName(parseInt(state!, 16)) : '',
       });
     }
   }
   for (const line of tableLines(pid, 'unix')) {
     const match = UNIX_LINE.exec(line);
     if (!match) continue;
-    const [, flags, type, inode, path = ''] = match;
+    const [, flags, type, socketState, inode, path = ''] = match;
+    const listening = (parseInt(flags!, 16) & UNIX_ACCEPTING) !== 0;
     sockets.set(Number(inode), {
       family: 'unix',
       kind: UNIX_KINDS[parseInt(type!, 16)] ?? `type ${parseInt(type!, 16)}`,
       // Abstract names show NULs as '@'; libuv pads them with NULs to the full length.
       local: path.startsWith('@') ? `@${path.slice(1).replace(/@+$/, '')}` : path,
       peer: '',
-      listening: (parseInt(flags!, 16) & UNIX_ACCEPTING) !== 0,
+      listening,
+      state: unixStateName(listening, parseInt(socketState!, 16)),
     });
   }
   return sockets;

@@ -14,6 +14,8 @@ export interface SocketInfo {
   /** The connected peer, in the same notation; '' when not connected. */
   peer: string;
   listening: boolean;
+  /** As lsof shows it: TCP's (`LISTEN`, `ESTABLISHED`, `CLOSE_WAIT`...); `LISTEN`, `CONNECTED` or `UNCONNECTED` for unix; '' for others. */
+  state: string;
 }
 
 export interface FdInfo {

@@ -123,6 +123,7 @@ describe('describeFd', () => {
         local: `127.0.0.1:${result.port}`,
         peer: '',
         listening: true,
+        state: 'LISTEN',
       });
     });
 
@@ -221,6 +222,8 @@ describe('describeFds', () => {
         assert.deepEqual(socket, { ...expected, peer: expected.family === 'unix' ? '' : expected.peer }, `fd ${own[index].fd}`);
       }
       assert.ok(sockets.some(({ socket }) => socket.peer === `127.0.0.1:${held.port}`), 'the connected client shows its peer');
+      const states = own.map(({ socket }) => `${socket.family} ${socket.state}`);
+      for (const state of ['inet LISTEN', 'inet ESTABLISHED', 'inet6 LISTEN', 'unix LISTEN']) assert.ok(states.includes(state), `${state} in ${states}`);
     });
   });
 });

@@ -6,8 +6,11 @@ import { describeTable } from '../fd-table-source.js';
 import { formatFdTable } from '../fd-table.js';
 
 /** Exit status 1 when a child would inherit any descriptor >= 3, else 0. */
-export function audit({ pid, json }: FdQueryInvocation): number {
-  const inheritable = describeTable(pid).filter(({ fd, cloexec }) => fd >= 3 && !cloexec);
+export function audit({ pid, json, sockets }: FdQueryInvocation): number {
+  const { fds, fdinfoError } = describeTable(pid, sockets);
+  // Without close-on-exec flags no fd can be cleared: a 0 would be a guess.
+  if (fdinfoError) throw new Error(`${fdinfoError.message}: without it, which fds a child inherits cannot be told`);
+  const inheritable = fds.filter(({ fd, cloexec }) => fd >= 3 && !cloexec);
   const holder = pid === undefined ? 'the caller of close-range' : `process ${pid}`;
   if (json) {
     process.stdout.write(`${toSafeJson(inheritable)}\n`);
