@@ -45,7 +45,8 @@ export function describeFdsWithoutFdinfo(pid: number, sockets: boolean): FdInfoW
     const described: FdInfoWithoutFdinfo[] = [];
     for (const fd of readFdNumbers(fdDirFd, 0, INT_MAX, -1)) {
       const info = describeForeignFdWithoutFdinfo(fd, fdDirFd);
-      if (typeof info !== 'number') described.push(info); // else closed meanwhile
+      if (typeof info !== 'number') described.push(info);
+      else refuseUnlessClosed(info, pid, fd);
     }
     return described;
   });
@@ -89,13 +90,21 @@ function describeForeignFds(pid: number, { from, to }: FdQuery): FdInfo[] {
       const infos: FdInfo[] = [];
       for (const fd of fds) {
         const info = describeForeignFd(fd, fdDirFd, fdinfoDirFd);
-        if (typeof info !== 'number') infos.push(info); // else closed meanwhile
+        if (typeof info !== 'number') infos.push(info);
+        else refuseUnlessClosed(info, pid, fd);
       }
       return infos;
     } finally {
       libc().close(fdinfoDirFd);
     }
   });
+}
+
+// ENOENT: closed meanwhile. Anything else (EACCES when the links of a
+// process with more capabilities cannot be followed) would leave the fd out
+// of the listing unsaid.
+function refuseUnlessClosed(errno: number, pid: number, fd: number): void {
+  if (errno !== ENOENT) throw systemError(errno, 'readlink', `'${procDirectory(pid, 'fd')}/${fd}'`);
 }
 
 function withSocket(info: FdInfo): FdInfo {

@@ -61,3 +61,16 @@ test('with fdinfo readable, the same process is listed with its flags (the mount
   assert.equal(status, 0);
   assert.match(stdout, /^ *7 {2}file +r +no +/m);
 });
+
+test('list of a process whose fd links cannot be followed exits 125 naming EACCES, not an empty table', async () => {
+  // This holder keeps root's capabilities: looking into it needs CAP_SYS_PTRACE, which the lister lacks.
+  const { child, firstLine } = await startShell(`exec 7<'${file}'; echo $$; exec sleep 60`);
+  try {
+    const { status, stdout, stderr } = shell(`${WITHOUT_CAPABILITIES.join(' ')} close-range list --pid ${firstLine}`);
+    assert.equal(status, 125, stdout);
+    assert.equal(stdout, '');
+    assert.match(stderr, new RegExp(`^close-range list: (note: .*\\n)?EACCES: permission denied, readlink '/proc/${firstLine}/fd/0'\\n$`));
+  } finally {
+    child.kill();
+  }
+});
