@@ -1,7 +1,10 @@
 // Runs a fixture where close_range(2) or procfs is really missing: under a
-// seccomp filter (seccomp-close-range.c, compiled here with gcc) and/or in a
-// private mount namespace with a tmpfs over /proc (unshare -m, needs root).
-// Nothing is skipped: without gcc, root or unshare the run fails, loudly.
+// seccomp filter (seccomp-close-range.c, compiled here with gcc; it needs no
+// privilege) and/or in a private mount namespace with a tmpfs over /proc
+// (unshare -m as root; any other user makes it inside a user namespace of its
+// own). Without gcc or unshare the run fails, loudly. Only a user other than
+// root, on a kernel that refuses it user namespaces, skips the tests without
+// procfs, each with the reason: as root nothing is skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,16 @@ import { fixturePath } from './run-fixture.js';
 
 const LAUNCHER_SOURCE = fileURLToPath(new URL('./seccomp-close-range.c', import.meta.url));
 let launcher;
+
+// Mounting needs CAP_SYS_ADMIN over the mount namespace: root has it; another
+// user gets it in a new user namespace (its uid mapped to 0 there), where the
+// kernel allows a tmpfs mount, so the fixture runs as root of that namespace,
+// as it does when the tests run as root.
+const PRIVATE_MOUNTS = process.getuid() === 0
+  ? ['unshare', '--mount', '--propagation', 'private', '--']
+  : ['unshare', '--user', '--map-root-user', '--mount', '--propagation', 'private', '--'];
+const HIDE_PROC = ['sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh'];
+let procHidingRefused;
 
 /** Builds the seccomp launcher once per test process; throws when gcc is missing. */
 export function seccompLauncher() {
@@ -40,8 +53,33 @@ export function sandboxed(command, { closeRange, unshare, procfs = true, shell, 
   if (shell) argv = ['bash', '-c', `${shell}\nexec "$@"`, 'bash', ...argv];
   if (unshare) argv = [seccompLauncher(), `UNSHARE-${unshare}`, ...argv];
   if (closeRange) argv = [seccompLauncher(), closeRange, ...argv];
-  if (!procfs) argv = ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh', ...argv];
+  if (!procfs) argv = [...PRIVATE_MOUNTS, ...HIDE_PROC, ...argv];
   return argv;
+}
+
+/**
+ * Why `sandbox` cannot be built for this user, or undefined when it can. As
+ * root it is always undefined: there a sandbox that fails must fail its test.
+ */
+export function sandboxRefused({ procfs = true } = {}) {
+  if (procfs || process.getuid() === 0) return undefined;
+  procHidingRefused ??= tryHidingProc();
+  return procHidingRefused || undefined;
+}
+
+/** node:test options for a test that runs in `sandbox`: skipped, with the reason, where it cannot be built. */
+export function skipWhereRefused(sandbox) {
+  const reason = sandboxRefused(sandbox);
+  return reason ? { skip: reason } : {};
+}
+
+function tryHidingProc() {
+  const [file, ...args] = [...PRIVATE_MOUNTS, ...HIDE_PROC, 'test', '!', '-e', '/proc/self'];
+  const child = spawnSync(file, args, { encoding: 'utf8', timeout: 30_000 });
+  if (child.error?.code === 'ENOENT') throw new Error('hiding /proc needs unshare (util-linux): install it, these tests must not be skipped');
+  if (child.status === 0) return '';
+  const why = child.stderr.trim().split('\n')[0] || `${child.error ?? `status ${child.status}`}`;
+  return `needs root or a user namespace to hide /proc in, and this kernel refused one to uid ${process.getuid()} (${why})`;
 }
 
 /** Runs test/fixtures/`name` in the sandbox; `result` is the JSON it printed last, `trace` what strace saw. */
