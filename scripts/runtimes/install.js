@@ -39,7 +39,8 @@ export function installRuntime(runtime, cacheDir, log = () => {}) {
   const npm = spawnSync(
     'npm',
     ['install', '--prefix', staging, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund',
-      '--loglevel=error', `${packageName}@${runtime.version}`],
+      // npm refuses a package for another libc than the machine's, unless forced.
+      '--loglevel=error', ...(runtime.libc ? ['--force'] : []), `${packageName}@${runtime.version}`],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stagedBinary = join(staging, 'node_modules', packageName, runtime.binary);
@@ -49,6 +50,12 @@ export function installRuntime(runtime, cacheDir, log = () => {}) {
       `Could not install ${id} (${packageName}@${runtime.version}) from the npm registry ` +
         `(npm exit ${npm.status}):\n${npm.stderr || npm.error?.message || 'the package has no binary'}`,
     );
+  }
+  try {
+    runtime.prepare?.(staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`Could not prepare ${id} to run here: ${error.message}`, { cause: error });
   }
   rmSync(home, { recursive: true, force: true });
   renameSync(staging, home);

@@ -3,6 +3,7 @@
 // comes from a package on the npm registry that ships it inside the tarball
 // (no install script, nothing downloaded from elsewhere).
 import { arch, report } from 'node:process';
+import { muslLibraryPath, prepareMuslLibraries } from './musl.js';
 
 const isMusl = () => !report.getReport().header.glibcVersionRuntime;
 
@@ -52,6 +53,24 @@ export const RUNTIMES = [
     // node:worker_threads Worker to have opened its loop within one
     // setImmediate, which Bun's does not always do. bun.test.js covers each
     // with Bun's own APIs: children, survival, execve, leaks.
+    fixtureTests: [
+      'test/close-range-bad-input.test.js',
+      'test/close-range-glibc.test.js',
+      'test/fds/list.test.js',
+    ],
+  },
+  {
+    // Alpine's build, on this glibc machine: see musl.js for what it loads.
+    id: 'bun-musl',
+    kind: 'bun',
+    version: '1.4.5',
+    package: () => BUN_ARCH[arch] && `@oven/bun-linux-${BUN_ARCH[arch]}-musl`,
+    binary: 'bin/bun',
+    libc: 'musl',
+    prepare: (home) => isMusl() || prepareMuslLibraries(home),
+    runtimeTests: ['test/runtimes/musl.test.js'],
+    command: (binary) => (isMusl() ? [binary] : ['env', `LD_LIBRARY_PATH=${muslLibraryPath(binary)}`, binary]),
+    // The same as for Bun, for the same reasons.
     fixtureTests: [
       'test/close-range-bad-input.test.js',
       'test/close-range-glibc.test.js',

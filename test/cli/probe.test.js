@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
+import { skipWhereRefused } from '../helpers/sandbox.js';
 import { shell } from './run-cli.js';
 
 const kernel = execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim();
@@ -36,7 +37,7 @@ test('probe --json says close_range closes but procfs marks close-on-exec on Lin
   );
 });
 
-test('probe --json says brute-force where neither close_range(2) nor procfs is there', () => {
+test('probe --json says brute-force where neither close_range(2) nor procfs is there', skipWhereRefused({ procfs: false }), () => {
   const result = probeJson({ closeRange: 'EPERM', procfs: false });
   assert.deepEqual(
     [result.mechanism, result.closeRangeError, result.procfs],

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { skipWhereRefused } from '../helpers/sandbox.js';
 import { fdNumbers, shell } from './run-cli.js';
 
 const file = fileURLToPath(import.meta.url);
@@ -15,7 +16,7 @@ test('exec closes the same fds where close_range(2) answers ENOSYS (the procfs w
   assert.deepEqual(fdNumbers(stdout), [0, 1, 2, 3, 300]);
 });
 
-test('exec closes every fd >= 3 with neither close_range(2) nor procfs', () => {
+test('exec closes every fd >= 3 with neither close_range(2) nor procfs', skipWhereRefused({ procfs: false }), () => {
   const sandbox = { closeRange: 'EPERM', procfs: false };
   const before = shell(`${SHELL_FDS}${PROBE_FDS}`, { sandbox });
   assert.deepEqual(fdNumbers(before.stdout), [7, 300], 'the probe sees the shell\'s fds');
@@ -24,14 +25,14 @@ test('exec closes every fd >= 3 with neither close_range(2) nor procfs', () => {
   assert.deepEqual(fdNumbers(stdout), []);
 });
 
-test('exec --keep without procfs exits 125: the caller\'s fds cannot be told from Node\'s own', () => {
+test('exec --keep without procfs exits 125: the caller\'s fds cannot be told from Node\'s own', skipWhereRefused({ procfs: false }), () => {
   const { status, stdout, stderr } = shell(`${SHELL_FDS}close-range exec --keep 7 -- echo ran`, { sandbox: { procfs: false } });
   assert.equal(status, 125);
   assert.equal(stdout, '');
   assert.match(stderr, /^close-range exec: without procfs at \/proc .*mount \/proc.*\n$/);
 });
 
-test('list and audit without procfs exit 125 and say that /proc is needed', () => {
+test('list and audit without procfs exit 125 and say that /proc is needed', skipWhereRefused({ procfs: false }), () => {
   for (const command of ['list', 'audit']) {
     const { status, stderr } = shell(`close-range ${command}`, { sandbox: { procfs: false } });
     assert.equal(status, 125);

@@ -6,7 +6,7 @@ import { FD_MAX, highestFd, listFds, nextFd } from '../../dist/index.js';
 import { openFds } from '../helpers/fds.js';
 import { WITHOUT_CAPABILITIES, startForeignProcess } from '../helpers/foreign-process.js';
 import { fixturePath, runFixture } from '../helpers/run-fixture.js';
-import { runSandboxed } from '../helpers/sandbox.js';
+import { runSandboxed, skipWhereRefused } from '../helpers/sandbox.js';
 
 const lowestAtOrAbove = (fds, fd) => fds.find((open) => open >= fd) ?? -1;
 
@@ -95,14 +95,14 @@ describe('listFds', () => {
       assert.equal(highest, observed.at(-1));
     };
 
-    test('still lists every open fd without procfs, where describeFd says it needs /proc', () => {
+    test('still lists every open fd without procfs, where describeFd says it needs /proc', skipWhereRefused({ procfs: false }), () => {
       const result = runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: 'ulimit -n 256' }).result;
       check(result);
       assert.equal(result.describeError.code, 'ENOENT');
       assert.match(result.describeError.message, /needs \/proc mounted/);
     });
 
-    test('does not take a tmpfs over /proc with a thread-self/fd directory for procfs: it still lists every open fd', () => {
+    test('does not take a tmpfs over /proc with a thread-self/fd directory for procfs: it still lists every open fd', skipWhereRefused({ procfs: false }), () => {
       const fakeProc = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
       const result = runSandboxed('fds-list-fallback.js', [], { procfs: false, shell: `${fakeProc}; ulimit -n 256` }).result;
       check(result);

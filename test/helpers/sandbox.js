@@ -1,7 +1,11 @@
 // Runs a fixture where close_range(2) or procfs is really missing: under a
-// seccomp filter (seccomp-close-range.c, compiled here with gcc) and/or in a
-// private mount namespace with a tmpfs over /proc (unshare -m, needs root).
-// Nothing is skipped: without gcc, root or unshare the run fails, loudly.
+// seccomp filter (seccomp-close-range.c, compiled here with gcc; it needs no
+// privilege) and/or in a private mount namespace with a tmpfs over /proc
+// (unshare -m as root; any other user makes it inside a user namespace of its
+// own). Without gcc, unshare or strace the run fails, loudly. Only a user
+// other than root, on a kernel that refuses it a user namespace (or ptrace,
+// for strace), skips the tests that need it, each with the kernel's answer as
+// the reason: as root nothing is skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +15,15 @@ import { fixturePath } from './run-fixture.js';
 
 const LAUNCHER_SOURCE = fileURLToPath(new URL('./seccomp-close-range.c', import.meta.url));
 let launcher;
+
+// Mounting needs CAP_SYS_ADMIN over the mount namespace: root has it; another
+// user gets it in a new user namespace (its uid mapped to 0 there), where the
+// kernel allows a tmpfs mount, so the fixture runs as root of that namespace,
+// as it does when the tests run as root.
+const PRIVATE_MOUNTS = process.getuid() === 0
+  ? ['unshare', '--mount', '--propagation', 'private', '--']
+  : ['unshare', '--user', '--map-root-user', '--mount', '--propagation', 'private', '--'];
+const HIDE_PROC = ['sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh'];
 
 /** Builds the seccomp launcher once per test process; throws when gcc is missing. */
 export function seccompLauncher() {
@@ -40,8 +53,40 @@ export function sandboxed(command, { closeRange, unshare, procfs = true, shell, 
   if (shell) argv = ['bash', '-c', `${shell}\nexec "$@"`, 'bash', ...argv];
   if (unshare) argv = [seccompLauncher(), `UNSHARE-${unshare}`, ...argv];
   if (closeRange) argv = [seccompLauncher(), closeRange, ...argv];
-  if (!procfs) argv = ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', 'mount -t tmpfs none /proc && exec "$@"', 'sh', ...argv];
+  if (!procfs) argv = [...PRIVATE_MOUNTS, ...HIDE_PROC, ...argv];
   return argv;
+}
+
+/**
+ * Why `sandbox` cannot be built for this user, or undefined when it can. As
+ * root it is always undefined: there a sandbox that fails must fail its test.
+ */
+export function sandboxRefused({ procfs = true, trace } = {}) {
+  if (process.getuid() === 0) return undefined;
+  const needed = [!procfs && 'procfs', trace && 'trace'].filter(Boolean);
+  return needed.map((name) => (refusals[name] ??= refusal(PROBES[name]))).filter(Boolean).join('; ') || undefined;
+}
+
+/** node:test options for a test that runs in `sandbox`: skipped, with the reason, where it cannot be built. */
+export function skipWhereRefused(sandbox) {
+  const reason = sandboxRefused(sandbox);
+  return reason ? { skip: reason } : {};
+}
+
+// What the kernel may refuse a user other than root, each tried once with
+// the smallest command that needs it; the kernel's answer is the reason.
+const PROBES = {
+  procfs: { command: [...PRIVATE_MOUNTS, ...HIDE_PROC, 'test', '!', '-e', '/proc/self'], needs: 'a user namespace to hide /proc in', tool: 'util-linux' },
+  trace: { command: ['strace', '-f', '-qq', '-o', '/dev/null', 'true'], needs: 'ptrace for strace (see kernel.yama.ptrace_scope)', tool: 'strace' },
+};
+const refusals = {};
+
+function refusal({ command: [file, ...args], needs, tool }) {
+  const child = spawnSync(file, args, { encoding: 'utf8', timeout: 30_000 });
+  if (child.error?.code === 'ENOENT') throw new Error(`${file} is not installed: install ${tool}; these tests must not be skipped`);
+  if (child.status === 0) return '';
+  const why = child.stderr.trim().split('\n')[0] || String(child.error ?? `status ${child.status}`);
+  return `needs root or ${needs}, which this kernel refused to uid ${process.getuid()} (${why})`;
 }
 
 /** Runs test/fixtures/`name` in the sandbox; `result` is the JSON it printed last, `trace` what strace saw. */

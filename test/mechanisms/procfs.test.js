@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runCase, testCoreCases } from '../helpers/mechanism-cases.js';
+import { skipWhereRefused } from '../helpers/sandbox.js';
 
 const ON_PROCFS = { procfs: true, mechanism: 'procfs', cloexecMechanism: 'procfs' };
 const ENOSYS = { ...ON_PROCFS, kernel: { closeRange: -38, cloexec: -38 } };
@@ -30,7 +31,7 @@ test('with the table full, cloexecFrom marks every user fd close-on-exec and clo
 
 const FAKE_PROC = 'mkdir -p /proc/thread-self/fd && touch /proc/thread-self/fd/3';
 
-test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs: every fd is still closed', () => {
+test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs: every fd is still closed', skipWhereRefused({ procfs: false }), () => {
   const { result } = runCase('beforeExec', { closeRange: 'ENOSYS', procfs: false, shell: FAKE_PROC }, {
     kernel: { closeRange: -38, cloexec: -38 }, procfs: false, mechanism: 'brute-force', cloexecMechanism: 'brute-force',
   });
@@ -38,7 +39,7 @@ test('a tmpfs over /proc with a thread-self/fd directory is not taken for procfs
   assert.deepEqual(result.left, []);
 });
 
-test('nor by the runtime guard: closeFrom(3) over a fake fd directory still closes every user fd', () => {
+test('nor by the runtime guard: closeFrom(3) over a fake fd directory still closes every user fd', skipWhereRefused({ procfs: false }), () => {
   const { result } = runCase('sparse', { procfs: false, shell: FAKE_PROC }, {
     kernel: { closeRange: 0, cloexec: 0 }, procfs: false, mechanism: 'close_range', cloexecMechanism: 'close_range',
   });

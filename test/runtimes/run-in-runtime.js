@@ -9,8 +9,11 @@ import { fixturePath } from '../helpers/run-fixture.js';
 export function runInRuntime(id, fixture, { flags, args = [], stdio } = {}) {
   const binary = ensureRuntime(id);
   const runtime = RUNTIMES.find((candidate) => candidate.id === id);
-  const [, ...defaultFlags] = runtime.command?.(binary) ?? [binary];
-  const child = spawnSync(binary, [...(flags ?? defaultFlags), fixturePath(fixture), ...args], {
+  // The command may start the binary through a launcher (env, for musl's library path).
+  const command = runtime.command?.(binary) ?? [binary];
+  const [file, ...launch] = command.slice(0, command.indexOf(binary) + 1);
+  const defaultFlags = command.slice(command.indexOf(binary) + 1);
+  const child = spawnSync(file, [...launch, ...(flags ?? defaultFlags), fixturePath(fixture), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     stdio,

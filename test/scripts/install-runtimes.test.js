@@ -23,7 +23,7 @@ function withCacheDir(body) {
 }
 
 test('ensureRuntime rejects an id outside the matrix, naming the ones there are', () => {
-  assert.throws(() => ensureRuntime('node19'), /Unknown runtime "node19": choose one of node20, node22, node24, node26, bun, deno/);
+  assert.throws(() => ensureRuntime('node19'), /Unknown runtime "node19": choose one of node20, node22, node24, node26, bun, bun-musl, deno/);
 });
 
 test('npm run test:runtimes with an unknown runtime exits 1 and says which ones there are', () => {
