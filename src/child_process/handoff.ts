@@ -10,20 +10,17 @@ import { cloexecFrom } from '../close-range.js';
 import { invalidArgValue } from '../errors.js';
 import { fdFlagsOfOpen } from '../fd-flags.js';
 import { FD_CLOEXEC, F_SETFD, libc } from '../native/libc.js';
-import { keptFds } from './kept-fds.js';
 import type { FdHandoff } from './options.js';
 import { withSpawnLock } from './spawn-lock.js';
+import { keptFds, startState } from './start-state.js';
 import { stdioEntries, stdioEntryReplacing, type StdioDefaults } from './stdio-slots.js';
-
-// Set while this thread is inside a start: a start inside it is the same child
-// reached through another hook (register's wrappers under a drop-in call), or
-// user code that node runs inside spawn() (a getter, a Proxy). Either way the
-// outer start has arranged the table and holds the lock.
-let startingChild = false;
 
 export function startWithHandoff<T>(handoff: FdHandoff, defaults: StdioDefaults, start: () => T): T {
   if (handoff.passFds.length > 0) assertNoStdioCollision(handoff, defaults);
-  if (startingChild) return withPassFds(handoff, false, start);
+  // A start inside a start is the same child reached through another hook
+  // (register's wrappers under a drop-in call), or user code that node runs
+  // inside spawn() (a getter, a Proxy): the outer start arranged the table.
+  if (startState.startingChild) return withPassFds(handoff, false, start);
   if (!handoff.closeFds && handoff.passFds.length === 0) return asOutermost(start);
   const mode = handoff.passFds.length > 0 ? 'exclusive' : 'shared';
   return withSpawnLock(mode, () => asOutermost(() => withPassFds(handoff, handoff.closeFds, start)));
@@ -36,11 +33,11 @@ export function markAllButKept(): void {
 }
 
 function asOutermost<T>(start: () => T): T {
-  startingChild = true;
+  startState.startingChild = true;
   try {
     return start();
   } finally {
-    startingChild = false;
+    startState.startingChild = false;
   }
 }
 
