@@ -78,3 +78,11 @@ export function fdLeak(leaked: readonly { fd: number; type: string; target: stri
     { leaked },
   );
 }
+
+/** An environment variable the library reads has a value it cannot use. */
+export function invalidEnvValue(name: string, value: string, expected: string, remedy: string): Error & { code: string } {
+  return withCode(
+    new Error(`The environment variable ${name} must be ${expected}. Received ${inspect(value)}; ${remedy}.`),
+    'ERR_INVALID_ENV_VALUE',
+  );
+}

@@ -2,34 +2,61 @@
 // place and closes nothing else, so every fd of the parent without FD_CLOEXEC
 // reaches it. uv_spawn forks and execs before spawn() returns, so for the
 // length of that synchronous call: every fd >= 3 is marked close-on-exec (one
-// close_range call), passFds are made inheritable, and afterwards passFds get
-// their flags back. The other fds stay close-on-exec in the parent, which is
-// what a parent wants anyway: later children, from any API, inherit nothing.
+// close_range call, the kept fds aside), passFds are made inheritable, and
+// afterwards passFds get their flags back. The other fds stay close-on-exec in
+// the parent, which is what a parent wants anyway: later children, from any
+// API, inherit nothing.
 import { cloexecFrom } from '../close-range.js';
 import { invalidArgValue } from '../errors.js';
 import { fdFlagsOfOpen } from '../fd-flags.js';
 import { FD_CLOEXEC, F_SETFD, libc } from '../native/libc.js';
 import type { FdHandoff } from './options.js';
 import { withSpawnLock } from './spawn-lock.js';
+import { keptFds, startState } from './start-state.js';
 import { stdioEntries, stdioEntryReplacing, type StdioDefaults } from './stdio-slots.js';
 
 export function startWithHandoff<T>(handoff: FdHandoff, defaults: StdioDefaults, start: () => T): T {
-  if (!handoff.closeFds && handoff.passFds.length === 0) return start();
   if (handoff.passFds.length > 0) assertNoStdioCollision(handoff, defaults);
-  return withSpawnLock(() => {
-    const savedFlags = fdFlagsOfOpen(handoff.passFds, 'options.passFds');
-    if (handoff.closeFds) cloexecFrom(3);
-    const { fcntl } = libc();
-    handoff.passFds.forEach((fd, index) => fcntl(fd, F_SETFD, savedFlags[index] & ~FD_CLOEXEC));
-    try {
-      return start();
-    } finally {
-      handoff.passFds.forEach((fd, index) => {
-        const markedByCloseFds = handoff.closeFds && fd >= 3 ? FD_CLOEXEC : 0;
-        fcntl(fd, F_SETFD, savedFlags[index] | markedByCloseFds);
-      });
-    }
-  });
+  // A start inside a start is the same child reached through another hook
+  // (register's wrappers under a drop-in call), or user code that node runs
+  // inside spawn() (a getter, a Proxy): the outer start arranged the table.
+  if (startState.startingChild) return withPassFds(handoff, false, start);
+  if (!handoff.closeFds && handoff.passFds.length === 0) return asOutermost(start);
+  const mode = handoff.passFds.length > 0 ? 'exclusive' : 'shared';
+  return withSpawnLock(mode, () => asOutermost(() => withPassFds(handoff, handoff.closeFds, start)));
+}
+
+/** Marks every fd >= 3 close-on-exec but the kept ones; needs no lock. */
+export function markAllButKept(): void {
+  const keep = keptFds();
+  cloexecFrom(3, keep.length > 0 ? { keep } : undefined);
+}
+
+function asOutermost<T>(start: () => T): T {
+  startState.startingChild = true;
+  try {
+    return start();
+  } finally {
+    startState.startingChild = false;
+  }
+}
+
+function withPassFds<T>(handoff: FdHandoff, mark: boolean, start: () => T): T {
+  // Checked before anything changes: a passed fd that is not open is an error.
+  const savedFlags = fdFlagsOfOpen(handoff.passFds, 'options.passFds');
+  if (mark) markAllButKept();
+  if (handoff.passFds.length === 0) return start();
+  const { fcntl } = libc();
+  handoff.passFds.forEach((fd, index) => fcntl(fd, F_SETFD, savedFlags[index] & ~FD_CLOEXEC));
+  try {
+    return start();
+  } finally {
+    const kept = keptFds();
+    handoff.passFds.forEach((fd, index) => {
+      const markedByCloseFds = handoff.closeFds && fd >= 3 && !kept.includes(fd) ? FD_CLOEXEC : 0;
+      fcntl(fd, F_SETFD, savedFlags[index] | markedByCloseFds);
+    });
+  }
 }
 
 function assertNoStdioCollision(handoff: FdHandoff, defaults: StdioDefaults): void {

@@ -1,8 +1,13 @@
 // Every thread of a process shares one descriptor table. While one thread
 // holds a passFds descriptor inheritable, a child started by another thread
 // would inherit it too, and another thread's cloexecFrom(3) would take it
-// away again before the fork. So starting a child is serialized across the
-// process's threads (worker_threads included).
+// away again before the fork. So a start that holds passFds inheritable takes
+// a process-wide lock exclusive, and every other start takes it shared: it
+// never forks inside another thread's passFds window, and shared holders never
+// wait for each other. A synchronous start holds the lock for its child's whole
+// run (the fork happens inside spawnSync, which returns when the child ends),
+// so a worker's execSync('sleep 3') delays only starts with passFds elsewhere,
+// never a plain spawn() on the main thread.
 //
 // flock(2) locks belong to the open file description, so two opens of the
 // same file exclude each other even inside one process. /proc/self/stat is
@@ -15,38 +20,37 @@
 // has waited a while unlocks the lock fds whose thread no longer exists (the
 // kernel then reports owner 0, as for an fd not tagged yet, which holds no lock).
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
-import { EWOULDBLOCK, F_GETOWN_EX, F_OWNER_TID, F_SETOWN_EX, LOCK_EX, LOCK_NB, LOCK_UN, O_CLOEXEC, O_RDONLY, libc } from '../native/libc.js';
+import { EWOULDBLOCK, F_GETOWN_EX, F_OWNER_TID, F_SETOWN_EX, LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN, O_CLOEXEC, O_RDONLY, libc } from '../native/libc.js';
 
 const LOCK_FILE = '/proc/self/stat';
 const LOOK_FOR_DEAD_HOLDERS_EVERY_MS = 50;
-// A live holder keeps the lock for one spawn (milliseconds); past this, go on unserialized.
+// An exclusive holder keeps the lock for one spawn (milliseconds), a shared
+// one for a synchronous child's run; past this, go on unserialized.
 const MAX_WAIT_MS = 10_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 let threadId: number | undefined;
-// User code that node runs inside spawn() (a getter, a Proxy) may start a child itself.
-let heldByThisThread = false;
 
-export function withSpawnLock<T>(critical: () => T): T {
-  if (heldByThisThread) return critical();
+/** 'exclusive' while passFds are held inheritable, 'shared' for a start that changes no flags. */
+export type SpawnLockMode = 'shared' | 'exclusive';
+
+export function withSpawnLock<T>(mode: SpawnLockMode, critical: () => T): T {
   const { open, close } = libc();
   const lockFd = open(LOCK_FILE, O_RDONLY | O_CLOEXEC, 0);
   // No procfs, or a full table: nothing to lock on, so threads are not serialized.
   if (lockFd < 0) return critical();
   try {
     libc().fcntlOwner(lockFd, F_SETOWN_EX, new Int32Array([F_OWNER_TID, currentThreadId()]));
-    acquire(lockFd);
-    heldByThisThread = true;
+    acquire(lockFd, mode === 'exclusive' ? LOCK_EX : LOCK_SH);
     return critical();
   } finally {
-    heldByThisThread = false;
     close(lockFd); // releases the lock with the open file description
   }
 }
 
-function acquire(lockFd: number): void {
+function acquire(lockFd: number, operation: number): void {
   const { flock } = libc();
   for (let waited = 1; waited <= MAX_WAIT_MS; waited++) {
-    if (flock(lockFd, LOCK_EX | LOCK_NB) !== EWOULDBLOCK) return;
+    if (flock(lockFd, operation | LOCK_NB) !== EWOULDBLOCK) return;
     if (waited % LOOK_FOR_DEAD_HOLDERS_EVERY_MS === 0 && currentThreadId() > 0) unlockForDeadThreads(lockFd);
     Atomics.wait(sleeper, 0, 0, 1);
   }

@@ -97,6 +97,7 @@ export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
 export const F_SETFL = 4;
 export const O_NONBLOCK = 0o4000;
+export const LOCK_SH = 1;
 export const LOCK_EX = 2;
 export const LOCK_NB = 4;
 export const LOCK_UN = 8;

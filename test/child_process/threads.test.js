@@ -38,3 +38,11 @@ test('a child started from user code that node runs inside spawn() does not wait
   assert.equal(outer.status, 0);
   assert.equal(inner.status, 0);
 });
+
+test("the main thread's event loop keeps turning, and its spawn() calls start, while a worker's execSync('sleep 1') holds the spawn lock", () => {
+  const { result } = runFixture('child-lock-event-loop.js');
+  // Timer every 20 ms; a spawn() that waited for the worker's child would stop it for about 1 s.
+  assert.ok(result.maxGapMs < 500, `the event loop stopped for ${result.maxGapMs} ms`);
+  assert.ok(result.spawnsWhileWorkerChildRan >= 5, `only ${result.spawnsWhileWorkerChildRan} spawns while the worker's child ran`);
+  assert.deepEqual(result.statuses, [0]);
+});
