@@ -70,8 +70,12 @@ export function closeRangeIncomplete(message: string, cause?: unknown): Error & 
   return withCode(new Error(message, cause === undefined ? undefined : { cause }), 'ERR_CLOSE_RANGE_INCOMPLETE');
 }
 
-export function fdLeak(leaked: readonly { fd: number; type: string; target: string }[]): Error & { code: string } {
-  const lines = leaked.map(({ fd, type, target }) => `  fd ${fd}: ${type} ${target}`);
+export function fdLeak(
+  leaked: readonly { fd: number; type: string; target: string; origin?: { call: string; at: string | undefined } }[],
+): Error & { code: string } {
+  const from = (origin: { call: string; at: string | undefined }): string =>
+    ` (from ${origin.call}${origin.at === undefined ? '' : ` at ${origin.at}`})`;
+  const lines = leaked.map(({ fd, type, target, origin }) => `  fd ${fd}: ${type} ${target}${origin ? from(origin) : ''}`);
   const count = leaked.length === 1 ? '1 file descriptor was' : `${leaked.length} file descriptors were`;
   return Object.assign(
     withCode(new Error(`${count} left open (close them, or keep them outside the checked code):\n${lines.join('\n')}`), 'ERR_FD_LEAK'),
@@ -84,5 +88,17 @@ export function invalidEnvValue(name: string, value: string, expected: string, r
   return withCode(
     new Error(`The environment variable ${name} must be ${expected}. Received ${inspect(value)}; ${remedy}.`),
     'ERR_INVALID_ENV_VALUE',
+  );
+}
+
+export function fdLeakCheckUnreliable(): Error & { code: string } {
+  return withCode(
+    new Error(
+      'The fd leak check runs in a worker thread, which shares its file descriptor table with the main thread ' +
+        'and every other worker: what they open would be reported as leaks of the checked code. Run the tests in ' +
+        'processes of their own (vitest --pool=forks, jest without workerThreads), or set CLOSE_RANGE_TRACE=1 ' +
+        '(or call enableFdTracing() first) to check only the fds this thread opens through fs, net and child_process',
+    ),
+    'ERR_FD_LEAK_CHECK_UNRELIABLE',
   );
 }

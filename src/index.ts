@@ -7,4 +7,6 @@ export { execve, type ExecveOptions } from './exec/execve.js';
 export { listFds, nextFd, highestFd } from './fds/list.js';
 export { describeFd, describeFds } from './fds/describe.js';
 export { snapshotFds, assertNoFdLeaks } from './fds/leaks.js';
-export type { FdInfo, FdType, FdFlag, FdListOptions, FdDescribeOptions, FdSnapshot, SocketInfo } from './fds/types.js';
+export { enableFdTracing } from './trace/enable.js';
+import './trace/environment.js';
+export type { FdInfo, FdType, FdFlag, FdListOptions, FdDescribeOptions, FdSnapshot, FdOrigin, SocketInfo } from './fds/types.js';

@@ -2,19 +2,33 @@
 // An fd is new when its number was free at the snapshot or now names another
 // inode (closed and reopened to something else); the runtime's own (a
 // worker's event loop, libuv's reserve fd, a terminal reopened for stdout,
-// the files V8 reads while a worker starts) are never leaks.
-import { fdLeak, invalidArgType } from '../errors.js';
+// the files V8 reads while a worker starts) are never leaks. With fd tracing
+// on, each says who opened it, and a socket or pipe the user's code was seen
+// opening counts too (without tracing it looks like the runtime's own); in a
+// worker thread, only what this thread was seen opening counts.
+import { fdLeak, fdLeakCheckUnreliable, invalidArgType } from '../errors.js';
 import { mayBeWorkerStartupFd } from '../runtime/guard.js';
+import { isTracing, originsOf } from '../trace/origins.js';
 import { describeFds } from './describe.js';
-import type { FdInfo, FdSnapshot } from './types.js';
+import { sharesTableWithOtherCode } from './shared-table.js';
+import type { FdInfo, FdOrigin, FdSnapshot } from './types.js';
 
 const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
 
 export function snapshotFds(): FdSnapshot {
+  const thisThreadOnly = sharesTableWithOtherCode();
+  if (thisThreadOnly && !isTracing()) throw fdLeakCheckUnreliable();
   const before = new Map(describeFds().map((info) => [info.fd, identity(info)]));
   return {
-    leaked: () =>
-      describeFds().filter((info) => !info.runtime && !mayBeWorkerStartupFd(info) && before.get(info.fd) !== identity(info)),
+    leaked: () => {
+      const fresh = describeFds().filter((info) => !mayBeWorkerStartupFd(info) && before.get(info.fd) !== identity(info));
+      const origins = isTracing() ? originsOf(fresh.map(({ fd }) => fd)) : new Map<number, FdOrigin>();
+      return fresh.flatMap((info) => {
+        const origin = origins.get(info.fd);
+        if (origin !== undefined) return [{ ...info, origin }];
+        return info.runtime || thisThreadOnly ? [] : [info];
+      });
+    },
   };
 }
 

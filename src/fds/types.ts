@@ -39,6 +39,18 @@ export interface FdInfo {
   mountId: number | null;
   /** Family and addresses of a socket, when `sockets: true` was asked for. */
   socket?: SocketInfo;
+  /** Who opened it, in leak reports while fd tracing is on (CLOSE_RANGE_TRACE=1 or enableFdTracing()). */
+  origin?: FdOrigin;
+}
+
+/** Where a traced fd was opened. */
+export interface FdOrigin {
+  /** What opened it: `fs.openSync`, `fs.promises.open`, `net.Server.listen`, `child_process.spawn`... */
+  call: string;
+  /** `path:line:column` of the first caller outside Node and this library; undefined when there was none. */
+  at: string | undefined;
+  /** Those callers' stack frames, innermost first. */
+  stack: string;
 }
 
 export interface FdListOptions {
