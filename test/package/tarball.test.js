@@ -3,6 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { CACHE_DIR, ensureRuntime, installRuntime } from '../../scripts/runtimes/install.js';
+import { nodeRuntime } from '../../scripts/runtimes/matrix.js';
 import { installPacked, repoRoot } from '../helpers/packed-consumer.js';
 
 let packed;
@@ -11,9 +13,9 @@ after(() => packed?.remove());
 
 const run = (command, args, cwd = packed.consumer) =>
   spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
-const node = (file, source) => {
+const node = (file, source, binary = process.execPath) => {
   writeFileSync(join(packed.consumer, file), source);
-  return run(process.execPath, [file]);
+  return run(binary, [file]);
 };
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 
@@ -40,22 +42,34 @@ test('import of the installed package gives the public API and the drop-ins, fro
   assert.deepEqual(report.childNames, ['exec', 'execFile', 'execFileSync', 'execSync', 'fork', 'spawn', 'spawnSync']);
 });
 
-test(`require() of the installed package works on this Node (${process.version}) and both entries share one library file`, () => {
-  const child = node('cjs.cjs', `
-    const library = require('close-range');
-    const childProcess = require('close-range/child_process');
-    ${REPORT}
-    const loaded = Object.keys(require.cache).filter((path) => path.includes('/node_modules/close-range/'));
-    console.log(JSON.stringify({ names, highest, childNames, loaded }));
-  `);
-  assert.equal(child.status, 0, child.stderr);
-  const report = JSON.parse(child.stdout);
-  assert.ok(report.names.includes('closeRange') && report.names.includes('execve'));
-  assert.ok(Number.isInteger(report.highest) && report.highest >= 2);
-  assert.equal(report.childNames.length, 7);
-  assert.deepEqual(report.loaded.map((path) => path.slice(path.indexOf('/dist/') + 1)).sort(),
-    ['dist/child_process/index.cjs', 'dist/chunks/library.cjs', 'dist/index.cjs']);
-});
+// Node before 20.19 and 22.12 cannot require() an ES module: 20.0.0 is the
+// oldest version the package supports. Installed from the npm registry once,
+// into .runtimes/ like the runtime matrix.
+const REQUIRE_NODES = [
+  { version: process.version, binary: () => process.execPath },
+  { version: 'v20.0.0', binary: () => installRuntime(nodeRuntime('20.0.0'), CACHE_DIR) },
+  { version: 'v22', binary: () => ensureRuntime('node22') },
+];
+
+for (const { version, binary } of REQUIRE_NODES) {
+  test(`require() of the installed package works on Node ${version}, and both entries load one library file`, () => {
+    const child = node('cjs.cjs', `
+      const library = require('close-range');
+      const childProcess = require('close-range/child_process');
+      ${REPORT}
+      const loaded = Object.keys(require.cache).filter((path) => path.includes('/node_modules/close-range/'));
+      console.log(JSON.stringify({ version: process.version, names, highest, childNames, loaded }));
+    `, binary());
+    assert.equal(child.status, 0, child.stderr);
+    const report = JSON.parse(child.stdout);
+    assert.ok(report.version.startsWith(version), report.version);
+    assert.ok(report.names.includes('closeRange') && report.names.includes('execve'));
+    assert.ok(Number.isInteger(report.highest) && report.highest >= 2);
+    assert.equal(report.childNames.length, 7);
+    assert.deepEqual(report.loaded.map((path) => path.slice(path.indexOf('/dist/') + 1)).sort(),
+      ['dist/child_process/index.cjs', 'dist/chunks/library.cjs', 'dist/index.cjs']);
+  });
+}
 
 // A consumer file that type-checks only when the package's types resolve: an
 // untyped module is an error under strict, and the @ts-expect-error lines fail
