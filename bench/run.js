@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeChart } from './chart.js';
+import { coldStartGroups, runColdStartGroup } from './cold-start-suite.js';
 import { nodeRunners, runCloseCases } from './close-suite.js';
 import { extraGroups, runExtraGroup } from './extra-suite.js';
 import { describeMachine } from './machine.js';
@@ -33,6 +34,8 @@ try {
   log('with 1000 fds open (one Node process each, methods interleaved):');
   const skipped = [...references.missing];
   const extra = extraGroups.map((group) => runExtraGroup(group, file, skipped, log));
+  log('starting cold (one fresh process a sample, interleaved):');
+  extra.push(...coldStartGroups.map((group) => runColdStartGroup(group, log)));
   const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
   report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
 

@@ -15,7 +15,7 @@ const DENO_ARCH = { x64: 'x64', arm64: 'arm64' };
 // Bun and Deno run their own tests, then the fixture-based tests that apply:
 // the test runner stays on Node, each fixture (the code that closes fds)
 // runs under the runtime tested.
-function nodeRuntime(version, runtimeTests = []) {
+export function nodeRuntime(version, runtimeTests = []) {
   const major = version.split('.')[0];
   return {
     id: `node${major}`,

@@ -1,6 +1,11 @@
 // Colour only on a terminal, and never when NO_COLOR is set (no-color.org:
 // any non-empty value) or the terminal says it cannot show any.
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
+
+// node:tty when a command first paints, not at start-up: loading it (node:net
+// comes with it) took ~5 ms, which exec and --help never need.
+const isatty = (fd: number): boolean =>
+  (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 
 export interface Paint {
   heading(text: string): string;

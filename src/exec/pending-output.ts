@@ -3,8 +3,8 @@
 // full, libuv queues the rest and writes it from the event loop, which
 // execve ends. That queue cannot be flushed synchronously from here.
 import { fstatSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
 import { F_GETFL, O_NONBLOCK, libc } from '../native/libc.js';
+import { isMainThread } from '../runtime/main-thread.js';
 
 interface StdioStream {
   _handle?: { writeQueueSize?: number } | null;
@@ -14,7 +14,7 @@ const STREAMS = [['stdout', 1], ['stderr', 2]] as const;
 
 export function assertNoPendingOutput(): void {
   // A worker's stdout is a message port to the main thread: not observable here.
-  if (!isMainThread) return;
+  if (!isMainThread()) return;
   for (const [name, fd] of STREAMS) {
     if (!mayHaveQueuedWrites(fd)) continue;
     const queued = (process[name] as unknown as StdioStream)._handle?.writeQueueSize ?? 0;

@@ -13,7 +13,8 @@
 // it builds a worker's isolate.
 import { AsyncResource } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
-import { isMainThread, type Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { isMainThread } from './main-thread.js';
 
 export interface RuntimeActivity {
   /** Nothing that may own a descriptor was created since the previous call (which took a look). */
@@ -42,12 +43,12 @@ function nextAsyncId(): number {
 export const nodeActivity: RuntimeActivity = {
   quietSinceLastLook() {
     const id = nextAsyncId();
-    const quiet = id === lastAsyncId + 1 && liveWorkers === 0 && isMainThread;
+    const quiet = id === lastAsyncId + 1 && liveWorkers === 0 && isMainThread();
     lastAsyncId = id;
     return quiet;
   },
   openingFiles() {
-    if (liveWorkers > 0 || !isMainThread) return true;
+    if (liveWorkers > 0 || !isMainThread()) return true;
     for (const name of process.getActiveResourcesInfo()) {
       if (THREADPOOL_REQUESTS.some((prefix) => name.startsWith(prefix))) return true;
     }
