@@ -19,14 +19,11 @@ export type FdInfoWithoutFdinfo = Omit<FdInfo, 'cloexec' | 'access' | 'flags' | 
 
 /** FdInfo of fd `fd` of the process whose fd and fdinfo directories are open; a negative errno once it is closed. */
 export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: number): FdInfo | number {
-  const name = String(fd);
-  const fdinfo = readFdinfo(fdinfoDirFd, name);
+  const fdinfo = readFdinfo(fdinfoDirFd, String(fd));
   if (typeof fdinfo === 'number') return fdinfo;
-  const target = readFdLink(fdDirFd, name);
-  if (typeof target === 'number') return target;
-  const facts = statFdLink(fdDirFd, name);
-  if (typeof facts === 'number') return facts;
-  const type = typeOf(target, facts);
+  const link = followLink(fd, fdDirFd);
+  if (typeof link === 'number') return link;
+  const { target, facts, type } = link;
   return toFdInfo({
     fd,
     type,
@@ -41,15 +38,22 @@ export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: numb
 
 /** What the fd directory alone tells of fd `fd` (its fdinfo cannot be read); a negative errno once it is closed. */
 export function describeForeignFdWithoutFdinfo(fd: number, fdDirFd: number): FdInfoWithoutFdinfo | number {
+  const link = followLink(fd, fdDirFd);
+  if (typeof link === 'number') return link;
+  const { target, facts, type } = link;
+  const { inode, device, mountId } = facts;
+  const size = type === 'file' ? facts.size : null;
+  return { fd, type, target, cloexec: null, access: null, runtime: false, flags: null, position: null, size, inode, device, mountId };
+}
+
+/** The link's target and what statx tells of the file behind it; a negative errno once the fd is closed. */
+function followLink(fd: number, fdDirFd: number) {
   const name = String(fd);
   const target = readFdLink(fdDirFd, name);
   if (typeof target === 'number') return target;
   const facts = statFdLink(fdDirFd, name);
   if (typeof facts === 'number') return facts;
-  const type = typeOf(target, facts);
-  const { inode, device, mountId } = facts;
-  const size = type === 'file' ? facts.size : null;
-  return { fd, type, target, cloexec: null, access: null, runtime: false, flags: null, position: null, size, inode, device, mountId };
+  return { target, facts, type: typeOf(target, facts) };
 }
 
 function readFdinfo(fdinfoDirFd: number, name: string): { position: number; flags: number } | number {

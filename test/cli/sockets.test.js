@@ -1,22 +1,17 @@
 // list --sockets and audit --sockets show addresses and state as lsof does.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { fixturePath } from '../helpers/run-fixture.js';
+import { startFdHolder } from '../helpers/run-fixture.js';
 import { shell } from './run-cli.js';
 
 let holder;
 let held;
 before(async () => {
-  holder = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of holder.stdout) {
-    output += chunk;
-    if (output.includes('\n')) break;
-  }
-  held = JSON.parse(output);
+  holder = await startFdHolder();
+  held = holder.held;
 });
-after(() => holder.stdin.end());
+after(() => holder.stop());
 
 /** fd -> the TARGET cell of the table. */
 function targets(stdout) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { FD_MAX, describeFd, describeFds } from '../../dist/index.js';
-import { fixturePath } from '../helpers/run-fixture.js';
+import { fixturePath, startFdHolder } from '../helpers/run-fixture.js';
 
 const O_APPEND = 0o2000;
 const O_CLOEXEC = 0o2000000;
@@ -184,15 +184,10 @@ describe('describeFds', () => {
     let child;
     let held;
     before(async () => {
-      child = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-      let output = '';
-      for await (const chunk of child.stdout) {
-        output += chunk;
-        if (output.includes('\n')) break;
-      }
-      held = JSON.parse(output);
+      child = await startFdHolder();
+      held = child.held;
     });
-    after(() => child.stdin.end());
+    after(() => child.stop());
 
     test("matches that process's own view, with nothing marked as our runtime's", () => {
       const seen = describeFds({ pid: child.pid });

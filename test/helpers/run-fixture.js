@@ -1,7 +1,7 @@
 // Runs a script from test/fixtures in a fresh Node process. Anything that
 // closes descriptors runs there, never in the test runner: a wrong range
 // would kill the runner and hide the failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -43,4 +43,18 @@ export function runFixture(name, args = [], options = {}) {
     throw new Error(`fixture ${name} ${args.join(' ')} printed no JSON (status ${child.status}, signal ${child.signal})\nstdout: ${child.stdout}\nstderr: ${child.stderr}`);
   }
   return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr, result };
+}
+
+/**
+ * Starts fixtures/fds-hold.js, which holds a known table open for this process to look at;
+ * resolves to { pid, held } (what it printed of itself) and stop(), which lets it exit.
+ */
+export async function startFdHolder() {
+  const child = spawn(process.execPath, [fixturePath('fds-hold.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += chunk;
+    if (output.includes('\n')) break;
+  }
+  return { pid: child.pid, held: JSON.parse(output), stop: () => child.stdin.end() };
 }
