@@ -8,15 +8,17 @@
 // worker thread, only what this thread was seen opening counts.
 import { fdLeak, fdLeakCheckUnreliable, invalidArgType } from '../errors.js';
 import { mayBeWorkerStartupFd } from '../runtime/guard.js';
+import { isMainThread } from '../runtime/main-thread.js';
 import { isTracing, originsOf } from '../trace/origins.js';
 import { describeFds } from './describe.js';
-import { sharesTableWithOtherCode } from './shared-table.js';
 import type { FdInfo, FdOrigin, FdSnapshot } from './types.js';
 
 const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
 
 export function snapshotFds(): FdSnapshot {
-  const thisThreadOnly = sharesTableWithOtherCode();
+  // A worker shares the table with the main thread and every other worker (a runner's
+  // threads pool: other test files, module loads): their fds cannot be told from its own.
+  const thisThreadOnly = !isMainThread();
   if (thisThreadOnly && !isTracing()) throw fdLeakCheckUnreliable();
   const before = new Map(describeFds().map((info) => [info.fd, identity(info)]));
   return {
