@@ -68,10 +68,10 @@ const library = {
   })),
 };
 
-const programs = PROGRAM_ENTRIES.map(({ name, executable }) => ({
+const programs = PROGRAM_ENTRIES.map(({ name, format, executable }) => ({
   input: compiled(name),
   external,
-  output: { file: `dist/${name}.js`, format: 'es', generatedCode: 'es2015' },
+  output: { file: `dist/${name}.${format === 'cjs' ? 'cjs' : 'js'}`, format, generatedCode: 'es2015' },
   plugins: [fsByRequire, ...(executable ? [{ name: 'executable', writeBundle: ({ file }) => chmodSync(file, 0o755) }] : [])],
 }));
 

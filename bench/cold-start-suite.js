@@ -6,7 +6,7 @@ import { shuffled } from './shuffle.js';
 import { summarize } from './stats.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/cli/main.cjs', import.meta.url));
 const firstCall = fileURLToPath(new URL('first-call-case.js', import.meta.url));
 
 export const coldStartGroups = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sandboxed } from '../helpers/sandbox.js';
 
-export const cliPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/cli/main.cjs', import.meta.url));
 
 const binDir = mkdtempSync(join(tmpdir(), 'close-range-bin-'));
 symlinkSync(cliPath, join(binDir, 'close-range'));

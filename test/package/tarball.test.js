@@ -135,7 +135,7 @@ test('publint finds nothing to report in the tarball, suggestions included', () 
 test('the tarball ships the bundles, their types and the docs, not the test-only facades or the demo', () => {
   const listing = execFileSync('tar', ['-tzf', packed.tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
   for (const file of ['package/LICENSE', 'package/CHANGELOG.md', 'package/dist/index.cjs', 'package/dist/index.d.cts',
-    'package/dist/child_process/index.js', 'package/dist/chunks/library.js', 'package/dist/cli/main.js']) {
+    'package/dist/child_process/index.js', 'package/dist/chunks/library.js', 'package/dist/cli/main.cjs']) {
     assert.ok(listing.includes(file), `${file} is missing`);
   }
   assert.deepEqual(listing.filter((file) => /dist\/(native|runtime|mechanisms)\/|demo/.test(file)), []);
