@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { anchors, brokenLinks, relativeLinks } from '../helpers/markdown.js';
@@ -32,6 +33,18 @@ test('the link check reports a missing file and a missing heading, and accepts l
 test('every relative link and anchor in README.md and docs/*.md resolves', () => {
   assert.ok(files.length >= 9, `found only ${files.join(', ')}`);
   assert.deepEqual(files.flatMap(brokenLinks), []);
+});
+
+test('every relative link in README.md and docs/*.md leads to a file the package ships', () => {
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(pack.status, 0, pack.stderr);
+  const shipped = new Set(JSON.parse(pack.stdout)[0].files.map(({ path }) => path));
+  assert.ok(shipped.has('README.md') && shipped.has('docs/api.md'), [...shipped].join(' '));
+  const outside = files.flatMap((file) => relativeLinks(readFileSync(file, 'utf8'))
+    .map((target) => target.split('#')[0])
+    .filter((path) => path !== '' && !shipped.has(relative(root, resolve(dirname(file), decodeURIComponent(path)))))
+    .map((path) => `${relative(root, file)}: ${path}`));
+  assert.deepEqual(outside, []);
 });
 
 test('every page under docs/ is linked from the README', () => {

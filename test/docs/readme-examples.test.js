@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { shell } from '../cli/run-cli.js';
 import { codeBlocks } from '../helpers/markdown.js';
 
@@ -83,4 +83,36 @@ test('the README\'s `close-range exec` runs ls with only 0-2 and its own directo
   const { status, stdout, stderr } = shell(LEAKS + cliExample('exec'));
   assert.equal(status, 0, stderr);
   assert.deepEqual([...lsTargets(stdout).keys()].sort((a, b) => a - b), [0, 1, 2, 3]);
+});
+
+// An app that opens /dev/null natively without O_CLOEXEC after start-up, then
+// starts `ls /proc/self/fd` through node:child_process and prints the child's fds.
+const APP = `import { spawnSync } from 'node:child_process';
+import { libc, O_RDONLY } from ${JSON.stringify(pathToFileURL(join(root, 'dist/native/libc.js')).href)};
+const native = libc().open('/dev/null', O_RDONLY, 0);
+const { stdout } = spawnSync('ls', ['/proc/self/fd'], { encoding: 'utf8' });
+console.log(JSON.stringify({ native, child: stdout.split('\\n').filter(Boolean).map(Number) }));
+`;
+
+/** Runs `command` from bash in the project, with the leaked fds open and this node first on PATH. */
+function runApp(command) {
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(project, 'app.js'), APP);
+  const child = spawnSync('bash', ['-c', LEAKS + command], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` },
+    timeout: 60_000,
+  });
+  assert.equal(child.status, 0, child.stderr);
+  return JSON.parse(child.stdout);
+}
+
+test("the README's register line gives a child of the app none of its inherited or native fds", () => {
+  const line = blocks.find((block) => block.lang === 'sh' && block.code.includes('close-range/register')).code.trim();
+  assert.match(line, /^node --import close-range\/register app\.js$/);
+  const plain = runApp('node app.js');
+  assert.deepEqual([20, 251, plain.native].filter((fd) => !plain.child.includes(fd)), [], `the app had nothing to leak: ${plain.child}`);
+  const { child } = runApp(line);
+  assert.deepEqual(child, [0, 1, 2, 3]); // 3: ls reading the directory
 });
