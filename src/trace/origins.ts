@@ -3,7 +3,7 @@
 // other way and reused must not keep the old origin); an object that owns an
 // fd (FileHandle, socket, server, child process) is asked for its fd when a
 // leak is reported, so its answer is always the current one.
-import { fstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FdOrigin } from '../fds/types.js';
 
 interface NumberRecord {
@@ -17,19 +17,28 @@ interface HolderRecord {
   origin: FdOrigin;
 }
 
-let tracing = false;
-const numbers = new Map<number, NumberRecord>();
-const holders = new WeakMap<object, HolderRecord>();
-const liveHolders = new Set<HolderRecord>();
-
-export const isTracing = (): boolean => tracing;
-
-export function startTracing(): void {
-  tracing = true;
+interface Records {
+  numbers: Map<number, NumberRecord>;
+  holders: WeakMap<object, HolderRecord>;
+  liveHolders: Set<HolderRecord>;
 }
 
+// Kept on the node:fs module object, the one thing every copy of the library
+// in a thread shares (jest loads it afresh, in a new context, for each test
+// file): all copies then read one set of records, and fs is wrapped once.
+const KEY = Symbol.for('close-range.fd-tracing');
+const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs') & { [KEY]?: Records };
+
+export const isTracing = (): boolean => fs[KEY] !== undefined;
+
+export function startTracing(): void {
+  fs[KEY] = { numbers: new Map(), holders: new WeakMap(), liveHolders: new Set() };
+}
+
+const records = (): Records => fs[KEY]!;
+
 // fs's own fstat, not the native statx: koffi opens files with fs.openSync while it loads.
-const originalFstat = fstatSync;
+const originalFstat = fs.fstatSync;
 
 function identityOf(fd: number): string | undefined {
   try {
@@ -41,25 +50,27 @@ function identityOf(fd: number): string | undefined {
 }
 
 export function rememberFd(fd: number, origin: FdOrigin): void {
-  numbers.set(fd, { origin, identity: identityOf(fd) });
+  records().numbers.set(fd, { origin, identity: identityOf(fd) });
 }
 
 export function forgetFd(fd: unknown): void {
-  if (typeof fd === 'number') numbers.delete(fd);
+  if (typeof fd === 'number') records().numbers.delete(fd);
 }
 
 /** Remembers who made `holder`, unless it is known already (a socket's connect runs again on reconnect). */
 export function rememberHolder<T extends object>(holder: T, fdsOf: (holder: T) => (number | undefined)[], origin: FdOrigin): void {
+  const { holders, liveHolders } = records();
   if (holders.has(holder)) return;
   const record = { holder: new WeakRef(holder), fdsOf: fdsOf as HolderRecord['fdsOf'], origin };
   holders.set(holder, record);
   liveHolders.add(record);
 }
 
-export const originOfHolder = (holder: object): FdOrigin | undefined => holders.get(holder)?.origin;
+export const originOfHolder = (holder: object): FdOrigin | undefined => records().holders.get(holder)?.origin;
 
 /** The origin of each of `fds` that tracing saw opened and that still holds what was opened. */
 export function originsOf(fds: readonly number[]): Map<number, FdOrigin> {
+  const { numbers, liveHolders } = records();
   const wanted = new Set(fds);
   const origins = new Map<number, FdOrigin>();
   for (const record of liveHolders) {

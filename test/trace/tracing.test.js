@@ -111,3 +111,15 @@ describe('fd tracing (CLOSE_RANGE_TRACE=1)', () => {
     assertOneLeakFrom(untraced(marker), 'fs.openSync', marker);
   });
 });
+
+test('two copies of the library in one thread (a runner loading it per test file) share one trace: fs is wrapped once', () => {
+  const fixture = 'trace-two-copies.cjs';
+  const { wrappers, outcomes } = runFixture(fixture, [], { env: { ...process.env, CLOSE_RANGE_TRACE: '1' } }).result;
+  assert.equal(wrappers, 1, 'fs.openSync passes through more than one wrapper');
+  assert.equal(outcomes.length, 2);
+  // The first copy's check leaks one fd; the second sees its own leak (the first is older than its snapshot).
+  for (const leaked of outcomes) {
+    assert.equal(leaked.length, 1);
+    assert.ok(leaked[0]?.startsWith(markedLine('leak', fixture)), `${leaked[0]} is not the marked line`);
+  }
+});
