@@ -20,11 +20,14 @@ const KEY = Symbol.for('close-range.registered');
 const globals = globalThis as { [KEY]?: true };
 
 // Once per thread, whichever copy (ESM, CommonJS) comes first. Bun's children
-// already start with only what stdio names: there is nothing to do there.
-if (globals[KEY] === undefined && !runtime.childKeepsOnlyStdio) {
+// already start with only what stdio names: there the hooks only hand over
+// passFds, and no convention can reach a child.
+if (globals[KEY] === undefined) {
   globals[KEY] = true;
-  const kept = keptByConventions(process.env);
-  keepInheritable(kept.map(({ fd }) => fd), () => makeInheritable(kept));
+  if (!runtime.childKeepsOnlyStdio) {
+    const kept = keptByConventions(process.env);
+    keepInheritable(kept.map(({ fd }) => fd), () => makeInheritable(kept));
+    if (isMainThread) setImmediate(() => withSpawnLock('shared', markAllButKept)).unref();
+  }
   installHooks();
-  if (isMainThread) setImmediate(() => withSpawnLock('shared', markAllButKept)).unref();
 }
