@@ -7,11 +7,11 @@
 //
 // Nothing here loads the FFI (~12 ms): the fds inherited at start-up are
 // marked at the first child start, or once the event loop first turns.
-import { isMainThread } from 'node:worker_threads';
 import { markAllButKept } from '../child_process/handoff.js';
 import { withSpawnLock } from '../child_process/spawn-lock.js';
 import { keepInheritable } from '../child_process/start-state.js';
 import { runtime } from '../runtime/detect.js';
+import { isMainThread } from '../runtime/main-thread.js';
 import { keptByConventions } from './conventions.js';
 import { installHooks } from './hooks.js';
 import { makeInheritable } from './inheritable.js';
@@ -27,7 +27,8 @@ if (globals[KEY] === undefined) {
   if (!runtime.childKeepsOnlyStdio) {
     const kept = keptByConventions(process.env);
     keepInheritable(kept.map(({ fd }) => fd), () => makeInheritable(kept));
-    if (isMainThread) setImmediate(() => withSpawnLock('shared', markAllButKept)).unref();
+    // Asked on the first turn: node:worker_threads would be ~2 ms more of every start-up.
+    setImmediate(() => isMainThread() && withSpawnLock('shared', markAllButKept)).unref();
   }
   installHooks();
 }
