@@ -6,7 +6,8 @@
 // without O_CLOEXEC too, reach no child. The conventions' fds stay inheritable.
 //
 // Nothing here loads the FFI (~12 ms): the fds inherited at start-up are
-// marked at the first child start, or once the event loop first turns.
+// marked at the first child start, or once the event loop first turns when
+// one of them would reach a child.
 import { markAllButKept } from '../child_process/handoff.js';
 import { withSpawnLock } from '../child_process/spawn-lock.js';
 import { keepInheritable } from '../child_process/start-state.js';
@@ -15,6 +16,7 @@ import { isMainThread } from '../runtime/main-thread.js';
 import { keptByConventions } from './conventions.js';
 import { installHooks } from './hooks.js';
 import { makeInheritable } from './inheritable.js';
+import { holdsInheritableFds } from './stray-fds.js';
 
 const KEY = Symbol.for('close-range.registered');
 const globals = globalThis as { [KEY]?: true };
@@ -26,9 +28,10 @@ if (globals[KEY] === undefined) {
   globals[KEY] = true;
   if (!runtime.childKeepsOnlyStdio) {
     const kept = keptByConventions(process.env);
-    keepInheritable(kept.map(({ fd }) => fd), () => makeInheritable(kept));
+    const keptFds = kept.map(({ fd }) => fd);
+    keepInheritable(keptFds, () => makeInheritable(kept));
     // Asked on the first turn: node:worker_threads would be ~2 ms more of every start-up.
-    setImmediate(() => isMainThread() && withSpawnLock('shared', markAllButKept)).unref();
+    setImmediate(() => isMainThread() && holdsInheritableFds(keptFds) && withSpawnLock('shared', markAllButKept)).unref();
   }
   installHooks();
 }
