@@ -1,19 +1,32 @@
-// Runs in a fresh Node process, registered or not: WARMUP spawnSync('true')
-// calls, then ROUNDS timed ones; prints the median in nanoseconds. With no
-// extra fds open, the registered call pays only what registering adds: the
-// spawn lock and one close_range marking pass (the FFI loads during warm-up).
-// argv: ROUNDS WARMUP
-import { spawnSync } from 'node:child_process';
+// Runs in a fresh Node process: node's own spawnSync (taken from the module
+// object before registering) and the same function after close-range/register
+// wrapped it take turns, in a new random order each round. No extra fds are
+// open: the registered call pays only what registering adds, the spawn lock
+// and one close_range(2) marking pass (koffi loads during the warm-up).
+// argv: FILE ROUNDS WARMUP METHOD,METHOD... Prints one JSON line { methodId: [ns, ...] }.
+import childProcess from 'node:child_process';
 import { hrtime } from 'node:process';
+import { shuffled } from './shuffle.js';
 
-const [rounds, warmup] = [Number(process.argv[2]), Number(process.argv[3])];
-const samples = [];
+const [rounds, warmup, methodIds] = [Number(process.argv[3]), Number(process.argv[4]), process.argv[5].split(',')];
+const nodeSpawnSync = childProcess.spawnSync;
+await import('close-range/register');
+if (childProcess.spawnSync === nodeSpawnSync) throw new Error('close-range/register did not wrap spawnSync');
+
+const methods = [
+  { id: 'node', run: () => nodeSpawnSync('true') },
+  { id: 'registered', run: () => childProcess.spawnSync('true') },
+].filter((method) => methodIds.includes(method.id));
+const samples = Object.fromEntries(methods.map((method) => [method.id, []]));
+
 for (let round = -warmup; round < rounds; round++) {
-  const start = hrtime.bigint();
-  const child = spawnSync('true');
-  const elapsed = Number(hrtime.bigint() - start);
-  if (child.status !== 0) throw new Error(`spawnSync('true') failed: ${child.error?.message ?? `status ${child.status}`}`);
-  if (round >= 0) samples.push(elapsed);
+  for (const method of shuffled(methods)) {
+    const start = hrtime.bigint();
+    const child = method.run();
+    const elapsed = Number(hrtime.bigint() - start);
+    if (child.status !== 0) throw new Error(`${method.id} spawnSync('true') failed: ${child.error?.message ?? `status ${child.status}`}`);
+    if (round >= 0) samples[method.id].push(elapsed);
+  }
 }
-samples.sort((a, b) => a - b);
-process.stdout.write(`${samples[samples.length >> 1]}\n`);
+
+process.stdout.write(`${JSON.stringify(samples)}\n`);
