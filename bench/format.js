@@ -16,7 +16,13 @@ export function ratioTo(results, referenceId, value) {
   return reference ? times(value / reference.median) : '';
 }
 
+const addedMs = (ms) => `${ms < 0 ? '' : '+'}${ms.toFixed(2)} ms`;
+
 export function targetLine(target) {
+  if (target.addsAtMostMs !== undefined) {
+    const [ratio, minRatio] = [addedMs(target.addedMs), addedMs(target.minAddedMs)];
+    return { name: target.name, ratio, minRatio, target: `<= +${target.addsAtMostMs} ms`, verdict: target.met ? 'met' : 'MISSED' };
+  }
   const bound = target.atMost !== undefined ? `<= ${target.atMost}x` : `>= ${target.atLeast}x`;
   const aim = target.aim ? ` (aim ${target.aim}x)` : '';
   return { name: target.name, ratio: times(target.ratio), minRatio: times(target.minRatio), target: `${bound}${aim}`, verdict: target.met ? 'met' : 'MISSED' };

@@ -63,7 +63,7 @@ function extraSection(group) {
 
 function targetsTable(targets) {
   const rows = targets.map(targetLine).map((t) => `| ${t.name} | ${t.ratio} | ${t.minRatio} | ${t.target} | ${t.verdict} |`);
-  return `| ratio | of medians | of minima | target (medians) | |\n|---|--:|--:|---|---|\n${rows.join('\n')}`;
+  return `| ratio or time added | of medians | of minima | target (medians) | |\n|---|--:|--:|---|---|\n${rows.join('\n')}`;
 }
 
 const code = (label) => label.replace(/\|/g, '\\|');

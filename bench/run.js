@@ -11,6 +11,7 @@ import { coldStartGroups, runColdStartGroup } from './cold-start-suite.js';
 import { nodeRunners, runCloseCases } from './close-suite.js';
 import { extraGroups, runExtraGroup } from './extra-suite.js';
 import { describeMachine } from './machine.js';
+import { registerSpawnGroup, registerStartGroup } from './register-suite.js';
 import { markdownReport } from './markdown.js';
 import { closeCases } from './plan.js';
 import { findReferences } from './references.js';
@@ -36,6 +37,8 @@ try {
   const extra = extraGroups.map((group) => runExtraGroup(group, file, skipped, log));
   log('starting cold (one fresh process a sample, interleaved):');
   extra.push(...coldStartGroups.map((group) => runColdStartGroup(group, log)));
+  log('close-range/register:');
+  extra.push(runColdStartGroup(registerStartGroup, log), runExtraGroup(registerSpawnGroup, file, skipped, log));
   const report = { machine, close, extra, targets: evaluateTargets(close, extra), skipped };
   report.machine.seconds = Math.round((Date.now() - started) / 100) / 10;
 

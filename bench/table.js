@@ -24,7 +24,7 @@ export function textReport(report) {
     }
   }
   if (report.targets.length > 0) {
-    lines.push('', 'Targets: ratio of medians (of minima)');
+    lines.push('', 'Targets: ratio (or time added) of medians (of minima)');
     for (const target of report.targets.map(targetLine)) {
       lines.push(`  ${target.name.padEnd(50)} ${target.ratio.padStart(8)} (${target.minRatio.padStart(7)})   ${target.target.padEnd(20)} ${target.verdict}`);
     }

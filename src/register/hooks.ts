@@ -9,6 +9,7 @@ import { startWithHandoff } from '../child_process/handoff.js';
 import type { FdHandoff } from '../child_process/options.js';
 import type { StdioDefaults } from '../child_process/stdio-slots.js';
 import { withFdHandoff } from '../child_process/wrap.js';
+import { runtime } from '../runtime/detect.js';
 
 const MODULE_FUNCTIONS: Record<string, StdioDefaults> = {
   spawn: 'spawn',
@@ -28,7 +29,8 @@ export function installHooks(): void {
   for (const [name, defaults] of Object.entries(MODULE_FUNCTIONS)) functions[name] = withFdHandoff(functions[name]!, defaults);
   const prototype = childProcess.ChildProcess.prototype as unknown as { spawn?: AnyFunction };
   const spawnChild = prototype.spawn;
-  if (spawnChild !== undefined) {
+  // It sees no passFds, so where children keep only their stdio it has nothing to do.
+  if (spawnChild !== undefined && !runtime.childKeepsOnlyStdio) {
     prototype.spawn = function spawn(this: unknown, ...args: unknown[]): unknown {
       return startWithHandoff(CLOSE_ALL, 'spawn', () => spawnChild.apply(this, args));
     };
