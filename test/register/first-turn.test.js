@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRegistered } from '../helpers/run-registered.js';
 
-const CLI = 'dist/cli/main.js';
+const CLI = 'dist/cli/main.cjs';
 
 for (const register of [['--import', 'close-range/register'], ['--require', 'close-range/register']]) {
   test(`under ${register.join(' ')}, the inherited fds above 15 are close-on-exec after the first turn, fds 7, 20 and 251 all still open`, () => {
