@@ -4,6 +4,7 @@
 import { F_GETFD, O_RDONLY, libc } from '../dist/native/libc.js';
 
 const EBADF = -9;
+const EBUSY = -16;
 
 /** base..base+count-1, then `extra` when it is not -1 (the sparse case). */
 export function layoutFds({ base, count, extra }) {
@@ -18,7 +19,10 @@ export function openLayout(path, fds) {
     const fd = open(path, O_RDONLY, 0);
     if (fd < 0) throw new Error(`open ${path}: errno ${-fd}`);
     if (fd === target) continue;
-    if (dup2(fd, target) !== target) throw new Error(`dup2 to fd ${target} failed`);
+    // EBUSY: another thread of the runtime was opening an fd at that number; try again.
+    let result = dup2(fd, target);
+    for (let attempt = 0; result === EBUSY && attempt < 100; attempt++) result = dup2(fd, target);
+    if (result !== target) throw new Error(`dup2 to fd ${target} failed: errno ${-result}`);
     close(fd);
   }
 }
