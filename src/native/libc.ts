@@ -1,8 +1,7 @@
-// The only module that talks to koffi. Every binding returns a result >= 0 or
-// a negative errno, never throws, and reads errno on the line right after the
-// call (any other native call in between can overwrite it).
-import { createRequire } from 'node:module';
-import { runtime } from '../runtime/detect.js';
+// libc through koffi. Every binding returns a result >= 0 or a negative
+// errno, never throws, and reads errno on the line right after the call (any
+// other native call in between can overwrite it).
+import { loadKoffi, runningProcess } from './koffi.js';
 
 // process.arch, not `import { arch } from 'node:process'`: importing that
 // module builds its namespace from every property, which creates
@@ -118,7 +117,6 @@ export const STATFS_SIZE = 128;
  */
 export const statfsType = (buffer: Buffer): number => (arch === 's390x' ? buffer.readUInt32BE(0) : buffer.readUInt32LE(0));
 
-type Koffi = typeof import('koffi');
 let bindings: Libc | undefined;
 
 /** Loads koffi on first use (about 12 ms), then returns the same bindings. */
@@ -129,25 +127,9 @@ export function libc(): Libc {
 /** Whether koffi is loaded already: loading it needs free descriptors. */
 export const libcLoaded = (): boolean => bindings !== undefined;
 
-function loadKoffi(): Koffi {
-  const require = createRequire(import.meta.url);
-  try {
-    return require('koffi') as Koffi;
-  } catch (error) {
-    throw runtime.permissionError(error) ?? new Error(
-      'close-range needs the koffi package and its prebuilt binary for ' +
-        `linux-${arch}. Reinstall without --omit=optional (koffi ships its ` +
-        'binaries as optional dependencies).',
-      { cause: error },
-    );
-  }
-}
-
 function bind(): Libc {
   const koffi = loadKoffi();
-  // dlopen(NULL) is the running process: whichever libc Node was linked
-  // against (glibc or musl) is already there, with no file name to guess.
-  const lib = koffi.load(null);
+  const lib = runningProcess();
   const checked =
     <A extends unknown[]>(fn: (...args: A) => number) =>
     (...args: A): number => {
