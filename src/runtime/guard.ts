@@ -129,5 +129,7 @@ function look(): Answer {
   }
   const changed = asked.flatMap((owner) => (owner.changedSinceClaim ? [owner.changedSinceClaim.bind(owner)] : []));
   cache = { source, owners, spared, recheck, open: table.fds, cacheable, changed };
+  // Where the next call starts counting: the look's own first use of the FFI made async resources (koffi's callback).
+  nodeActivity.quietSinceLastLook();
   return cache;
 }
