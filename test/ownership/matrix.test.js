@@ -49,7 +49,8 @@ for (const [scenario, inRuntime] of Object.entries(SCENARIOS)) {
       });
 
       if (scenario !== 'idle') {
-        test(`${where}: the fds of the server, its client and accepted socket, the child's pipes${scenario === 'busy' ? '' : ', the new thread'} and fs.watch stay open, each under its owner`, async () => {
+        const also = { busy: '', 'busy+worker': ', the worker\'s loop', 'busy+fs-in-flight': ', the files the reads hold' }[scenario];
+        test(`${where}: the fds of the server, its client and accepted socket, the child's pipes${also} and fs.watch stay open, each under its owner`, async () => {
           noFailures(runtimeFdsNotSpared((await run).result));
         });
       }
