@@ -67,3 +67,10 @@ export function makeFifo(path) {
   checked(`mkfifo ${path}`, observe().mkfifo(path, 0o600));
   return path;
 }
+
+/** The epoll fd of Node's main event loop, from libuv's API in the node binary. */
+export function mainLoopEpollFd() {
+  const lib = koffi.load(null);
+  const loop = lib.func('void *uv_default_loop()')();
+  return lib.func('int uv_backend_fd(void *)')(loop);
+}

@@ -3,6 +3,7 @@
 
 /** The owner each runtime handle's fds must carry; labels from fixtures/ownership-runtime.js. */
 const RUNTIME_OWNERS = {
+  'runtime:epoll': 'node:epoll',
   'busy:server': 'node:tcp',
   'busy:client': 'node:tcp',
   'busy:accepted': 'node:tcp',

@@ -48,9 +48,13 @@ for (const [scenario, inRuntime] of Object.entries(SCENARIOS)) {
         noFailures(userFdsNotClosed(result, 'ffi:', scenario));
       });
 
-      if (scenario !== 'idle') {
+      if (scenario === 'idle') {
+        test(`${where}: the main event loop's epoll fd stays open, owner node:epoll`, async () => {
+          noFailures(runtimeFdsNotSpared((await run).result));
+        });
+      } else {
         const also = { busy: '', 'busy+worker': ', the worker\'s loop', 'busy+fs-in-flight': ', the files the reads hold' }[scenario];
-        test(`${where}: the fds of the server, its client and accepted socket, the child's pipes${also} and fs.watch stay open, each under its owner`, async () => {
+        test(`${where}: the fds of the event loop's epoll, the server, its client and accepted socket, the child's pipes${also} and fs.watch stay open, each under its owner`, async () => {
           noFailures(runtimeFdsNotSpared((await run).result));
         });
       }
