@@ -47,6 +47,8 @@ export function openNativeFds() {
 
 const F_GETFD = 1;
 const FD_CLOEXEC = 1;
+const F_SETOWN = 8;
+const F_GETOWN = 9;
 
 let observers;
 function observe() {
@@ -62,6 +64,18 @@ function observe() {
 /** Whether fd is open, from fcntl(F_GETFD), asked without the library under test. */
 export const isOpen = (fd) => observe().fcntl(fd, F_GETFD, 0) >= 0;
 export const hasCloexec = (fd) => (observe().fcntl(fd, F_GETFD, 0) & FD_CLOEXEC) !== 0;
+
+/**
+ * Marks the open file description behind fd (its F_SETOWN owner, which only
+ * matters under O_ASYNC), so that a later look can tell it from another file
+ * the runtime opened meanwhile under the same number (libuv's reserve is a
+ * read-only /dev/null too).
+ */
+export function tagFile(fd) {
+  checked(`F_SETOWN on fd ${fd}`, observe().fcntl(fd, F_SETOWN, process.pid));
+}
+
+export const isTaggedFile = (fd) => observe().fcntl(fd, F_GETOWN, 0) === process.pid;
 
 export function makeFifo(path) {
   checked(`mkfifo ${path}`, observe().mkfifo(path, 0o600));

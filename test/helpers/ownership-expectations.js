@@ -21,12 +21,11 @@ const SCENARIOS_SPARING_FILES = new Set(['busy+worker', 'busy+fs-in-flight']);
 const FILE_OWNERS = new Set(['node:threadpool', 'worker']);
 const isOpenedByPath = (target) => target.startsWith('/');
 
-const isUsers = (label) => /^(js|ffi|inherited):/.test(label ?? '');
-
 const show = (owner) => (owner === undefined ? 'not asked' : JSON.stringify(owner));
 
 function describe(entry) {
-  const was = entry.open ? `left open, owner ${show(entry.ownerAfter)}` : 'closed';
+  const reused = entry.numberReusedBy && ` (its number reused by ${entry.numberReusedBy.target}, owner ${show(entry.numberReusedBy.owner)})`;
+  const was = entry.open ? `left open, owner ${show(entry.ownerAfter)}` : `closed${reused ?? ''}`;
   const before = 'ownerBefore' in entry ? `, owner before ${show(entry.ownerBefore)}` : '';
   return `fd ${entry.fd} ${entry.label ?? '(unlabelled)'} (${entry.target}${entry.cloexec ? ', cloexec' : ''}): ${was}${before}`;
 }
@@ -60,7 +59,8 @@ export function runtimeFdsNotSpared(result) {
 /** Every fd >= 3 open after the close, with a null (or no) owner. */
 export function openFdsWithoutOwner(result) {
   const left = result.fds.filter((entry) => entry.open && (entry.ownerAfter === null || typeof entry.ownerAfter !== 'string' || entry.ownerAfter.startsWith('(')));
-  const appeared = result.appeared.filter(({ owner }) => typeof owner !== 'string' || owner.startsWith('('));
+  const reused = result.fds.filter((entry) => entry.numberReusedBy).map(({ fd, numberReusedBy }) => ({ fd, ...numberReusedBy }));
+  const appeared = [...result.appeared, ...reused].filter(({ owner }) => typeof owner !== 'string' || owner.startsWith('('));
   return [...left.map(describe), ...appeared.map(({ fd, target, owner }) => `fd ${fd} (${target}), opened during the close: owner ${show(owner)}`)];
 }
 
@@ -91,7 +91,7 @@ export function debugLinesWrong(result, stderr) {
 /** What each feature check of fixtures/ownership-runtime.js gives when the feature works. */
 export function expectedChecks(scenario) {
   const checks = { timer: 'fired', fsSync: 'sync', fsAsync: 'sync', spawn: 'spawned, sync', serverAccepts: 'ping', signal: 'handled', worker: 42 };
-  if (scenario === 'idle') return checks;
+  if (scenario === 'idle' || scenario === 'just-awaited') return checks;
   Object.assign(checks, { connectedClient: 'hello', childPipes: 'through cat', fsWatch: 'changed' });
   if (scenario === 'busy+fs-in-flight') checks.readsInFlight = Array(8).fill(true);
   return checks;

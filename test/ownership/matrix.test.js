@@ -12,6 +12,7 @@ import { INHERITED, runInShell } from '../helpers/run-ownership.js';
 
 const SCENARIOS = {
   idle: 'in an idle runtime',
+  'just-awaited': 'in an idle runtime, in the turn an awaited fs.promises.open resolved in',
   busy: 'in a busy runtime (a server listening with a client connected, a child\'s pipes, a signal handler, fs.watch)',
   'busy+worker': 'in a busy runtime with a worker started after the fds were opened',
   'busy+fs-in-flight': 'in a busy runtime with fs.promises reads in flight',
@@ -48,7 +49,7 @@ for (const [scenario, inRuntime] of Object.entries(SCENARIOS)) {
         noFailures(userFdsNotClosed(result, 'ffi:', scenario));
       });
 
-      if (scenario === 'idle') {
+      if (scenario === 'idle' || scenario === 'just-awaited') {
         test(`${where}: the main event loop's epoll fd stays open, owner node:epoll`, async () => {
           noFailures(runtimeFdsNotSpared((await run).result));
         });
