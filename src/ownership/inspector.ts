@@ -55,16 +55,20 @@ export const inspectorOwner: FdOwner = {
   },
 };
 
+let inspectAtStartup: boolean | undefined;
+
 function inspectorActive(): boolean {
   const inspector = loadedBuiltin<Inspector>('inspector');
-  return inspector !== undefined ? inspector.url() !== undefined : anyStartupOption((name) => INSPECT_OPTIONS.has(name));
+  if (inspector !== undefined) return inspector.url() !== undefined;
+  return (inspectAtStartup ??= anyStartupOption((name) => INSPECT_OPTIONS.has(name)));
 }
 
 /** The port the inspector listens on, or undefined when it is not open. */
 function inspectorPort(): number | undefined {
   if (!inspectorActive()) return undefined;
   const url = loadedBuiltin<Inspector>('inspector')?.url();
-  if (url === undefined) return process.debugPort; // --inspect, node:inspector not loaded: Node sets it to the port it bound
+  // Under --inspect with node:inspector not loaded: Node sets debugPort to the port it bound (--inspect=0 too).
+  if (url === undefined) return process.debugPort;
   return Number(new URL(url).port || 80);
 }
 

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const loaded = new Set<string>();
+const modules = new Map<string, unknown>();
 let entriesRead = 0;
 
 /** Built-in `id` (`inspector`) once something else has loaded it; undefined until then. */
@@ -17,5 +18,6 @@ export function loadedBuiltin<Module>(id: string): Module | undefined {
   }
   if (!loaded.has(id)) return undefined;
   // Loaded already: require() returns the cached module and runs nothing.
-  return require(`node:${id}`) as Module;
+  if (!modules.has(id)) modules.set(id, require(`node:${id}`));
+  return modules.get(id) as Module;
 }

@@ -41,10 +41,15 @@ export const traceEventsOwner: FdOwner = {
   },
 };
 
+let onFromStartup: boolean | undefined;
+
 /** Categories given on the command line stay on until the process exits. */
 function tracingAtStartup(): boolean {
-  const categories = startupOption('trace-event-categories');
-  return (typeof categories === 'string' && categories !== '') || startupOption('trace-events-enabled') === true;
+  if (onFromStartup === undefined) {
+    const categories = startupOption('trace-event-categories');
+    onFromStartup = (typeof categories === 'string' && categories !== '') || startupOption('trace-events-enabled') === true;
+  }
+  return onFromStartup;
 }
 
 /** The files the tracing thread of process `pid` writes: the pattern with ${pid} and ${rotation} expanded. */
