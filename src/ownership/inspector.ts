@@ -109,7 +109,7 @@ function ioLoop(look: TableLook, listeners: readonly number[], wait: boolean): {
       const watched = watchedFds(epoll);
       if (listeners.some((fd) => watched.includes(fd))) return { epoll, watched };
     }
-    Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
+    if (tries > 1) Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
   }
   return undefined;
 }
