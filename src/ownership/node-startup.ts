@@ -1,9 +1,9 @@
 // What Node opened before any user code ran: other threads' event loops
 // (the platform's task scheduler, each an epoll fd, an eventfd, a signal
 // pipe and an io_uring ring) and libuv's global signal-lock pipe. Node
-// creates them before the default loop, so they have lower numbers than its
-// epoll fd; so do fds inherited from the parent, which Node's start-up marks
-// close-on-exec up to 15 like its own. What tells them apart: Node's are
+// creates them before the default loop (with --prof, before V8's log), so
+// they have lower numbers than its epoll fd; so do fds inherited from the
+// parent, which Node's start-up marks close-on-exec up to 15 like its own. What tells them apart: Node's are
 // anon inodes or pipes whose both ends this process holds, where an
 // inherited pipe is one end (the other is in the parent's family). The set
 // is taken at the first look and an fd keeps its place in it only while it

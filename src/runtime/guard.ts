@@ -84,9 +84,17 @@ export function runtimeOwnersNow(): ReadonlyMap<number, OwnerName> {
 /** Who holds `fd`, or null when it is the caller's. */
 export const ownerOf = (fd: number): OwnerName | null => runtimeOwnersNow().get(fd) ?? null;
 
-/** How ownership is known here, as the last look found it (a look is taken if none was). */
+/**
+ * How ownership is known here, as the last look found it (a look is taken if
+ * none was); 'by-type' when the table cannot be looked at (probe() must answer
+ * where closing would throw).
+ */
 export function ownershipSource(): OwnershipSource {
-  return (cache ?? look()).source;
+  try {
+    return (cache ?? look()).source;
+  } catch {
+    return 'by-type';
+  }
 }
 
 /** The owners the last look found, whether or not still valid; for freeing a descriptor when none is left to look with. */
