@@ -117,14 +117,12 @@ function locate(uv: Libuv, look: TableLook): LoopLayout | null {
 }
 
 function ringFds(uv: Libuv, look: TableLook): number[] {
-  const rings = look.fds.filter((fd) => look.target(fd) === 'anon_inode:[io_uring]');
-  if (rings.length === 0) return [];
   const internal = uv.memoryPointedAt(INTERNAL_FIELDS, INTERNAL_FIELDS_SCANNED);
   if (internal === null) return [];
   const found: number[] = [];
   for (let offset = 0; offset < INTERNAL_FIELDS_SCANNED; offset += 4) {
     const value = internal.getInt32(offset, true);
-    if (rings.includes(value) && !found.includes(value)) found.push(value);
+    if (value > 2 && !found.includes(value) && isKind(look, value, 'anon_inode:[io_uring]')) found.push(value);
   }
   return found;
 }
