@@ -5,7 +5,7 @@ import { unsafeUnshare } from './errors.js';
 import { applyToOneRangeDirectly, applyToRanges } from './mechanisms/chain.js';
 import { gapsAround, kernelFlags, normalizeOptions, runsOfOpen, toRangeRequest, type RangeRequest } from './range-request.js';
 import { runtime } from './runtime/detect.js';
-import { cachedRuntimeFdsIn, forgetRuntimeFds, viewRuntime } from './runtime/guard.js';
+import { cachedRuntimeFdsIn, debugSpared, forgetRuntimeFds, viewRuntime } from './runtime/guard.js';
 import { freeOneDescriptor, isTableFull } from './runtime/table-full.js';
 import { runtimeUnsupported } from './runtime/unsupported.js';
 import type { RangeOptions } from './types.js';
@@ -72,6 +72,7 @@ function rangesFor(request: RangeRequest): Array<[number, number]> {
   // Marking close-on-exec cannot hurt the runtime: its fds already are.
   if (request.cloexec || request.beforeExec) return gapsAround(first, last, keep);
   const { spared, open } = viewRuntime(first, last);
+  debugSpared(spared, first, last);
   if (open !== undefined) return runsOfOpen(first, last, open, new Set([...spared, ...keep]));
   if (keep.length === 0) return gapsAround(first, last, spared);
   if (spared.length === 0) return gapsAround(first, last, keep);

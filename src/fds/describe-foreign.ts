@@ -32,7 +32,7 @@ export function describeForeignFd(fd: number, fdDirFd: number, fdinfoDirFd: numb
     statusFlags: fdinfo.flags,
     position: hasOffset(type) ? fdinfo.position : null,
     facts,
-    runtime: false,
+    owner: null,
   });
 }
 
@@ -43,7 +43,7 @@ export function describeForeignFdWithoutFdinfo(fd: number, fdDirFd: number): FdI
   const { target, facts, type } = link;
   const { inode, device, mountId } = facts;
   const size = type === 'file' ? facts.size : null;
-  return { fd, type, target, cloexec: null, access: null, runtime: false, flags: null, position: null, size, inode, device, mountId };
+  return { fd, type, target, cloexec: null, access: null, runtime: false, owner: null, flags: null, position: null, size, inode, device, mountId };
 }
 
 /** The link's target and what statx tells of the file behind it; a negative errno once the fd is closed. */

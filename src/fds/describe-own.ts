@@ -1,15 +1,15 @@
 // One fd of this thread's table: fcntl for the flags, lseek for the offset,
 // statx on the fd itself, readlink for the target: ~5 us in all, where
 // reading /proc/self/fdinfo/N alone costs ~6 us (measured).
-import { FD_CLOEXEC, F_GETFD, F_GETFL, O_ACCMODE, O_RDONLY, SEEK_CUR, libc } from '../native/libc.js';
-import { isRuntimeTarget } from '../runtime/guard.js';
+import { FD_CLOEXEC, F_GETFD, F_GETFL, SEEK_CUR, libc } from '../native/libc.js';
+import type { OwnerName } from '../ownership/owner.js';
 import { hasOffset, toFdInfo, typeOf } from './info.js';
 import { readFdLink } from './link.js';
 import { statFd } from './stat.js';
 import type { FdInfo } from './types.js';
 
 /** FdInfo of `fd`, its link read as `linkName` in `linkDirFd`; a negative errno once it is closed. */
-export function describeOwnFd(fd: number, linkDirFd: number, linkName: string): FdInfo | number {
+export function describeOwnFd(fd: number, linkDirFd: number, linkName: string, owner: OwnerName | null): FdInfo | number {
   const { fcntl, lseek } = libc();
   const fdFlags = fcntl(fd, F_GETFD, 0);
   if (fdFlags < 0) return fdFlags;
@@ -29,6 +29,6 @@ export function describeOwnFd(fd: number, linkDirFd: number, linkName: string): 
     statusFlags,
     position: offset >= 0 ? offset : null,
     facts,
-    runtime: cloexec && isRuntimeTarget(target, () => (statusFlags & O_ACCMODE) === O_RDONLY),
+    owner,
   });
 }

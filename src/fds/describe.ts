@@ -1,6 +1,7 @@
 // describeFd and describeFds: what each descriptor is, as lsof and lsfd show it.
 import { systemError } from '../errors.js';
 import { EBADF, ENOENT, F_GETFD, libc } from '../native/libc.js';
+import { ownerOf, runtimeOwnersNow } from '../runtime/guard.js';
 import { validateBoolean, validateFd, validateOptions } from '../validate.js';
 import { describeForeignFd, describeForeignFdWithoutFdinfo, type FdInfoWithoutFdinfo } from './describe-foreign.js';
 import { describeOwnFd } from './describe-own.js';
@@ -18,7 +19,7 @@ export function describeFd(fd: number, options?: { sockets?: boolean }): FdInfo 
   validateFd(fd, 'fd');
   const sockets = validateBoolean(validateOptions(options, 'options', ['sockets']).sockets, 'options.sockets');
   const link = ownLink(fd);
-  const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link) : EBADF;
+  const info = fd <= INT_MAX ? describeOwnFd(fd, AT_FDCWD, link, ownerOf(fd)) : EBADF;
   if (typeof info !== 'number') return sockets ? withSocket(info) : info;
   // The link is missing when the fd was closed meanwhile, or when there is no /proc.
   if (info === ENOENT && libc().fcntl(fd, F_GETFD, 0) >= 0) {
@@ -63,10 +64,11 @@ function withForeignSockets<T extends { type: string; inode: number }>(pid: numb
 }
 
 function describeOwnFds({ from, to, sockets }: FdQuery): FdInfo[] {
+  const owners = runtimeOwnersNow();
   const describeEach = (fds: number[], linkDirFd: number, linkName: (fd: number) => string): FdInfo[] => {
     const infos: FdInfo[] = [];
     for (const fd of fds) {
-      const info = describeOwnFd(fd, linkDirFd, linkName(fd));
+      const info = describeOwnFd(fd, linkDirFd, linkName(fd), owners.get(fd) ?? null);
       if (typeof info !== 'number') infos.push(sockets ? withSocket(info) : info); // else closed meanwhile by another thread
     }
     return infos;

@@ -1,3 +1,4 @@
+import type { OwnerName } from '../ownership/owner.js';
 import { kindOfLinkTarget, kindOfPath, type FdType } from './kind.js';
 import type { InodeFacts } from './stat.js';
 import { accessOf, flagsOf } from './status-flags.js';
@@ -20,17 +21,18 @@ export interface RawFd {
   statusFlags: number;
   position: number | null;
   facts: InodeFacts;
-  runtime: boolean;
+  owner: OwnerName | null;
 }
 
-export function toFdInfo({ fd, type, target, cloexec, statusFlags, position, facts, runtime }: RawFd): FdInfo {
+export function toFdInfo({ fd, type, target, cloexec, statusFlags, position, facts, owner }: RawFd): FdInfo {
   return {
     fd,
     type,
     target,
     cloexec,
     access: accessOf(statusFlags),
-    runtime,
+    runtime: owner !== null,
+    owner,
     flags: flagsOf(statusFlags),
     position,
     size: type === 'file' ? facts.size : null,

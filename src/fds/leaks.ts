@@ -7,13 +7,18 @@
 // opening counts too (without tracing it looks like the runtime's own); in a
 // worker thread, only what this thread was seen opening counts.
 import { fdLeak, fdLeakCheckUnreliable, invalidArgType } from '../errors.js';
-import { mayBeWorkerStartupFd } from '../runtime/guard.js';
+import { mayBeWorkerStartupFd } from '../ownership/threads.js';
 import { isMainThread } from '../runtime/main-thread.js';
 import { isTracing, originsOf } from '../trace/origins.js';
 import { describeFds } from './describe.js';
 import type { FdInfo, FdOrigin, FdSnapshot } from './types.js';
 
 const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
+
+// A handle's fd is the program's doing (a server left listening, a child's
+// pipe): a leak. What the runtime makes for itself, lazily or not, is not.
+const HANDLE_OWNERS = new Set(['node:tcp', 'node:pipe', 'node:udp', 'node:poll']);
+const isInfrastructure = ({ owner }: FdInfo): boolean => owner !== null && !HANDLE_OWNERS.has(owner);
 
 export function snapshotFds(): FdSnapshot {
   // A worker shares the table with the main thread and every other worker (a runner's
@@ -28,7 +33,7 @@ export function snapshotFds(): FdSnapshot {
       return fresh.flatMap((info) => {
         const origin = origins.get(info.fd);
         if (origin !== undefined) return [{ ...info, origin }];
-        return info.runtime || thisThreadOnly ? [] : [info];
+        return isInfrastructure(info) || thisThreadOnly ? [] : [info];
       });
     },
   };

@@ -25,8 +25,14 @@ export interface FdInfo {
   target: string;
   cloexec: boolean;
   access: 'r' | 'w' | 'rw';
-  /** Owned by the JavaScript runtime (always false for another process: only our own runtime is known). */
+  /** Held by the JavaScript runtime: `owner !== null`. */
   runtime: boolean;
+  /**
+   * Who holds it, when not the caller: a name from the documented vocabulary
+   * (docs/runtime-guard.md#owners), such as `node:epoll` or `node:tcp`;
+   * null for the caller's own fds (and always for another process).
+   */
+  owner: string | null;
   flags: FdFlag[];
   /** The file offset; null where there is none (pipes, sockets, terminals). */
   position: number | null;

@@ -26,6 +26,8 @@ export interface Libuv {
   backendFd(): number;
   /** The `count` pointers of the array whose address is stored at `offset` in the default loop. */
   pointerArrayAt(offset: number, count: number): bigint[];
+  /** `length` bytes of the memory whose address is stored at `offset` in the default loop; null for a null pointer. */
+  memoryPointedAt(offset: number, length: number): DataView | null;
   /** Calls `visit` with the type and fd of every handle of the default loop that has one (uv_walk + uv_fileno). */
   walkHandles(visit: (type: number, fd: number) => void): void;
 }
@@ -73,6 +75,10 @@ function bind(): Libuv | null {
       const array = koffi.decode(loop, offset, 'void *');
       if (array === null) return [];
       return (koffi.decode(array, koffi.array('uintptr_t', count)) as Array<number | bigint>).map(BigInt);
+    },
+    memoryPointedAt(offset, length) {
+      const pointer = koffi.decode(loop, offset, 'void *');
+      return pointer === null ? null : new DataView(koffi.view(pointer, length));
     },
     walkHandles(visit) {
       visitor = visit;

@@ -19,6 +19,7 @@ export type OwnerName =
   | 'node:udp'
   | 'node:poll'
   | 'node:startup'
+  | 'node:by-type'
   | 'node:threadpool'
   | 'node:trace'
   | 'worker'

@@ -8,7 +8,6 @@
 // goes to one, which only its sameness with 0-2 tells from a user's file.
 // Bun also marks every inherited fd from 4 up close-on-exec at start-up, and
 // its spawn closes every fd >= 3 in the child that stdio does not name.
-import { fileIdentity, isSameFile } from '../fds/stat.js';
 import type { RuntimeProfile } from './detect.js';
 
 export const bunProfile: RuntimeProfile = {
@@ -16,15 +15,8 @@ export const bunProfile: RuntimeProfile = {
   displayName: 'Bun',
   fingerprintable: false,
   ownsEveryCloexecFd: false,
-  ownsFd: isCopyOfStdio,
   ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: true,
   permissionError: () => undefined,
   assertMayRead: () => {},
 };
-
-/** Whether `fd` is the same file as fd 0, 1 or 2 (a user's second open of it counts too: kept, harmlessly). */
-function isCopyOfStdio(fd: number): boolean {
-  const file = fileIdentity(fd);
-  return [0, 1, 2].some((stdio) => isSameFile(file, fileIdentity(stdio)));
-}

@@ -22,7 +22,6 @@ export const denoProfile: RuntimeProfile = {
   displayName: 'Deno',
   fingerprintable: false,
   ownsEveryCloexecFd: true,
-  ownsFd: () => true, // never asked: ownsEveryCloexecFd decides first
   // Its signal thread (signal-hook) panics on EBADF from its self-pipe, which
   // aborts the process, often before the caller gets to exec.
   ownFdsMustStayOpen: "Deno's signal thread aborts the process when the fds under it are closed",

@@ -21,8 +21,6 @@ export interface RuntimeProfile {
   readonly fingerprintable: boolean;
   /** Whether every close-on-exec fd is the runtime's, whatever it points to. */
   readonly ownsEveryCloexecFd: boolean;
-  /** The runtime's own rule for a close-on-exec fd that the shared rule leaves to the user. */
-  ownsFd(fd: number): boolean;
   /** Why closing the runtime's own fds breaks it even right before an exec; undefined where it does not. */
   readonly ownFdsMustStayOpen: string | undefined;
   /** Whether the runtime's spawn closes every fd >= 3 in the child that stdio does not name. */
@@ -38,7 +36,6 @@ const nodeProfile: RuntimeProfile = {
   displayName: 'Node.js',
   fingerprintable: true,
   ownsEveryCloexecFd: false,
-  ownsFd: () => false,
   ownFdsMustStayOpen: undefined,
   childKeepsOnlyStdio: false,
   permissionError: () => undefined,

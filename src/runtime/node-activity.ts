@@ -21,6 +21,12 @@ export interface RuntimeActivity {
   quietSinceLastLook(): boolean;
   /** Runtime threads may be opening files right now (another JavaScript thread is alive, or async fs is in flight). */
   openingFiles(): boolean;
+  /** Another JavaScript thread shares the table: a worker is alive, or this is one. */
+  otherThreads(): boolean;
+  /** A worker was created and has not yet come online (V8 builds its isolate, Node loads its modules). */
+  workerStarting(): boolean;
+  /** libuv's threadpool serves a request that may open fds (fs, getaddrinfo). */
+  threadpoolBusy(): boolean;
 }
 
 // Requests that libuv's threadpool serves by opening fds of its own (fs, and
@@ -29,10 +35,22 @@ const THREADPOOL_REQUESTS = ['FSReq', 'FileHandle', 'GetAddrInfoReqWrap', 'GetNa
 
 let lastAsyncId = -2;
 let liveWorkers = 0;
+let startingWorkers = 0;
 
 subscribe('worker_threads', (message) => {
+  const { worker } = message as { worker: Worker };
   liveWorkers++;
-  (message as { worker: Worker }).worker.once('exit', () => liveWorkers--);
+  startingWorkers++;
+  let starting = true;
+  const started = (): void => {
+    if (starting) startingWorkers--;
+    starting = false;
+  };
+  worker.once('online', started);
+  worker.once('exit', () => {
+    started();
+    liveWorkers--;
+  });
 });
 
 function nextAsyncId(): number {
@@ -48,7 +66,11 @@ export const nodeActivity: RuntimeActivity = {
     return quiet;
   },
   openingFiles() {
-    if (liveWorkers > 0 || !isMainThread()) return true;
+    return this.otherThreads() || this.threadpoolBusy();
+  },
+  otherThreads: () => liveWorkers > 0 || !isMainThread(),
+  workerStarting: () => startingWorkers > 0,
+  threadpoolBusy() {
     for (const name of process.getActiveResourcesInfo()) {
       if (THREADPOOL_REQUESTS.some((prefix) => name.startsWith(prefix))) return true;
     }
