@@ -16,8 +16,9 @@ import type { FdInfo, FdOrigin, FdSnapshot } from './types.js';
 const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
 
 // A handle's fd is the program's doing (a server left listening, a child's
-// pipe): a leak. What the runtime makes for itself, lazily or not, is not.
-const HANDLE_OWNERS = new Set(['node:tcp', 'node:pipe', 'node:udp', 'node:poll']);
+// pipe), and so is a file Deno holds for it (Deno.open, node:fs): a leak.
+// What the runtime makes for itself, lazily or not, is not.
+const HANDLE_OWNERS = new Set(['node:tcp', 'node:pipe', 'node:udp', 'node:poll', 'deno:resource']);
 const isInfrastructure = ({ owner }: FdInfo): boolean => owner !== null && !HANDLE_OWNERS.has(owner);
 
 export function snapshotFds(): FdSnapshot {
