@@ -16,7 +16,7 @@ for (const [mode, call] of [['own-range', 'closeRange over their own range'], ['
     assert.deepEqual(Object.keys(result.userFds), USER_FDS);
     for (const name of USER_FDS) assert.equal(result.owners[result.userFds[name]], null, `${name} has no owner`);
     assert.deepEqual(result.userFdsOpenAfter, {});
-    assertSparedExactlyTheNamed(result, 'bun');
+    assertSparedExactlyTheNamed(result, ['bun']);
     assertChecks(result.checks, {
       timers: 'fired',
       fs: 'sync+bun-write',

@@ -8,11 +8,11 @@ export const inheritedFromRunner = () => new Set(openFds().filter((fd) => fd > 2
 
 const inRange = (fd, { first, last }) => fd >= first && fd <= last;
 
-/** Every fd in the closed range that describeFds named `owner` is still the same file; every other one is closed. */
-export function assertSparedExactlyTheNamed({ owners, before, after, range }, owner) {
+/** Every fd in the closed range that describeFds named one of `names` is still the same file; every other one is closed. */
+export function assertSparedExactlyTheNamed({ owners, before, after, range }, names) {
   for (const [fd, target] of Object.entries(before)) {
     if (Number(fd) < 3 || !inRange(Number(fd), range) || owners[fd] === undefined) continue;
-    if (owners[fd] === owner) assert.equal(after[fd], target, `fd ${fd} (${target}), named ${owner}, survived`);
+    if (names.includes(owners[fd])) assert.equal(after[fd], target, `fd ${fd} (${target}), named ${owners[fd]}, survived`);
     else assert.equal(after[fd], undefined, `fd ${fd} (${target}), owner ${owners[fd]}, was closed`);
   }
 }
