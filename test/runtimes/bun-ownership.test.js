@@ -45,4 +45,17 @@ test("describeFds under Bun names 'bun' the owner of its loops (its own, the Wor
   assert.deepEqual(ownersOf(result, new RegExp(`^${escape(result.before[1])}$`)), [`${result.before[1]} bun`]);
 });
 
+test("where kcmp(2) is refused (Docker's default seccomp profile), Bun's copy of fd 1 is kept by its sameness with fd 1, and so is a user's /dev/null while stdin is /dev/null, named 'bun'; the user's other fds are closed", () => {
+  const { result } = runInRuntime(RUNTIME, 'runtime-ownership-bun.js', {
+    args: ['closeFrom'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    sandbox: { kcmp: 'EPERM' },
+  });
+  assert.equal(result.owners[result.userFds.devNull], 'bun');
+  assert.deepEqual(result.userFdsOpenAfter, { devNull: result.userFds.devNull });
+  assertSparedExactlyTheNamed(result, ['bun']);
+  assert.deepEqual(ownersOf(result, new RegExp(`^${escape(result.before[1])}$`)), [`${result.before[1]} bun`]);
+  assert.equal(result.checks.stdoutAfter.value, 'written');
+});
+
 const escape = (text) => text.replace(/[[\]]/g, '\\$&');
