@@ -8,6 +8,8 @@ import { rememberRefusal } from './mechanisms/close-range-support.js';
 import { FORCE_VARIABLE, forcedMechanism, mechanismFor } from './mechanisms/chain.js';
 import type { MechanismName } from './mechanisms/mechanism.js';
 import { libc } from './native/libc.js';
+import type { OwnershipSource } from './ownership/runtime-owners.js';
+import { ownershipSource } from './runtime/guard.js';
 
 export interface ProbeResult {
   /** The mechanism closeRange and closeFrom use here. */
@@ -28,6 +30,13 @@ export interface ProbeResult {
   cloexecError: string | null;
   /** Set when CLOSE_RANGE_MECHANISM starts the chain further down. */
   forced: MechanismName | null;
+  /**
+   * How the runtime guard knows which fds the runtime holds: 'libuv' asks
+   * Node's loop and handles; 'by-type' goes by an fd's kind (a worker thread,
+   * a libuv loop layout this version does not know, no procfs); 'bun' and
+   * 'deno' are those runtimes' rules.
+   */
+  ownership: OwnershipSource;
   /** The kernel release (os.release()). */
   kernel: string;
   /** One sentence: which mechanism, and why. */
@@ -60,6 +69,7 @@ export function probe(): ProbeResult {
     closeRangeError: plain,
     cloexecError: withCloexec,
     forced,
+    ownership: ownershipSource(),
     kernel,
     reason: `${chosen.name} (${chosen.why}): ${facts.join('; ')} (Linux ${kernel}).`,
   };

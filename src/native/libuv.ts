@@ -53,8 +53,9 @@ function bind(): Libuv | null {
   const uvHandleSize = lib.func('size_t uv_handle_size(int)');
   const uvFileno = lib.func('int uv_fileno(void *, _Out_ int *)');
   const uvHandleGetType = lib.func('int uv_handle_get_type(void *)');
-  const WalkCallback = koffi.proto('void CloseRangeWalkCallback(void *, void *)');
-  const uvWalk = lib.func('void uv_walk(void *, CloseRangeWalkCallback *, void *)');
+  // Unnamed: a second copy of the library (a test runner's module registry) would clash with a named type.
+  const walkCallback = koffi.pointer(koffi.proto('void (void *, void *)'));
+  const uvWalk = lib.func('uv_walk', 'void', ['void *', walkCallback, 'void *']);
   const loop = uvDefaultLoop();
   const loopSize = Number(lib.func('size_t uv_loop_size()')());
   const fd = [0];
@@ -62,7 +63,7 @@ function bind(): Libuv | null {
   // Registered once and kept: a koffi callback costs a trampoline slot.
   const onHandle = koffi.register((handle: unknown) => {
     if (uvFileno(handle, fd) === 0) visitor!(uvHandleGetType(handle) as number, fd[0]!);
-  }, koffi.pointer(WalkCallback));
+  }, walkCallback);
   return {
     version: lib.func('uint uv_version()')() as number,
     loopSize,

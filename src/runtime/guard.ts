@@ -45,6 +45,8 @@ interface Answer {
 
 const RECHECKED = new Set<OwnerName>(['node:tcp', 'node:pipe', 'node:tty', 'node:udp', 'node:poll']);
 const debug = debuglog('close-range');
+// NODE_DEBUG is read once, at start-up: so is this (the getter costs more than the rest of a cached call's checks).
+let debugging: boolean | undefined;
 
 let cache: Answer | undefined;
 
@@ -97,7 +99,7 @@ export function forgetRuntimeFds(): void {
 
 /** Prints each spared fd of first..last with its owner when NODE_DEBUG names close-range. */
 export function debugSpared(spared: readonly number[], first: number, last: number): void {
-  if (!debug.enabled) return;
+  if (!(debugging ??= debug.enabled)) return;
   const owners = (cache ?? look()).owners;
   for (const fd of spared) if (fd >= first && fd <= last) debug('spared fd %d (%s)', fd, owners.get(fd) ?? 'unknown');
 }
@@ -129,5 +131,7 @@ function look(): Answer {
   }
   const changed = asked.flatMap((owner) => (owner.changedSinceClaim ? [owner.changedSinceClaim.bind(owner)] : []));
   cache = { source, owners, spared, recheck, open: table.fds, cacheable, changed };
+  // Where the next call starts counting: the look's own first use of the FFI made async resources (koffi's callback).
+  nodeActivity.quietSinceLastLook();
   return cache;
 }

@@ -192,7 +192,7 @@ describe('describeFds', () => {
     test("matches that process's own view, with nothing marked as our runtime's", () => {
       const seen = describeFds({ pid: child.pid });
       assert.deepEqual(seen.map(({ fd }) => fd), readdirSync(`/proc/${child.pid}/fd`).map(Number).sort((a, b) => a - b));
-      assert.deepEqual(seen, held.own.map(({ socket, ...info }) => ({ ...info, runtime: false })));
+      assert.deepEqual(seen, held.own.map(({ socket, ...info }) => ({ ...info, runtime: false, owner: null })));
       const byFd = new Map(seen.map((info) => [info.fd, info]));
       assert.deepEqual(
         [byFd.get(held.file).type, byFd.get(held.file).target, byFd.get(held.file).cloexec],

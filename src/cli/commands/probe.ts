@@ -18,6 +18,13 @@ export function probe({ json }: { json: boolean }): number {
   return EXIT_OK;
 }
 
+const OWNERSHIP: Record<ProbeResult['ownership'], string> = {
+  libuv: "libuv: asking Node's event loop and handles",
+  'by-type': "their kind: Node's loop could not be asked here",
+  bun: "Bun's rule",
+  deno: "Deno's rule",
+};
+
 function formatProbe(result: ProbeResult): string {
   const paint = paintFor(1);
   const rows: Array<[string, string]> = [
@@ -28,6 +35,7 @@ function formatProbe(result: ProbeResult): string {
     ['procfs', result.procfs ? 'works: /proc/thread-self/fd can be walked' : 'no: /proc is not procfs here'],
     ['closing uses', result.mechanism],
     ['close-on-exec uses', result.cloexecMechanism],
+    ['runtime fds known by', OWNERSHIP[result.ownership]],
   ];
   if (result.forced) rows.push(['forced by', `CLOSE_RANGE_MECHANISM=${result.forced}`]);
   const width = Math.max(...rows.map(([label]) => label.length));
