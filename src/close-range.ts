@@ -26,13 +26,14 @@ export function closeRange(first: number, last: number = FD_MAX, flags: number |
 function closeOwnRangeDirectly(first: number, last: number): boolean {
   const spared = cachedRuntimeFdsIn(first, last);
   if (spared === undefined) return false;
-  if (spared.length > 0) debugSpared(spared, first, last);
   let start = first;
   for (const fd of spared) {
     if (fd > start && !applyToOneRangeDirectly(start, fd - 1, 0)) return false;
     start = fd + 1;
   }
-  return start > last || applyToOneRangeDirectly(start, last, 0);
+  if (start <= last && !applyToOneRangeDirectly(start, last, 0)) return false;
+  if (spared.length > 0) debugSpared(spared, first, last);
+  return true;
 }
 
 /** closeRange(first, FD_MAX, options): everything from `first` up. */
@@ -61,7 +62,10 @@ function applyRange(request: RangeRequest): void {
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      applyToRanges(rangesFor(request), kernelFlags(request));
+      const { ranges, spared } = rangesFor(request);
+      applyToRanges(ranges, kernelFlags(request));
+      // After the close: printing may create process.stderr, and libuv a reserve fd with it, which the close must not hit.
+      debugSpared(spared, request.first, request.last);
       break;
     } catch (error) {
       // The guard's look at the table or the FFI's first load needs a
@@ -77,14 +81,15 @@ function applyRange(request: RangeRequest): void {
 
 const MAX_DESCRIPTORS_TO_FREE = 3;
 
-function rangesFor(request: RangeRequest): Array<[number, number]> {
+const NOTHING_SPARED: readonly number[] = [];
+
+function rangesFor(request: RangeRequest): { ranges: Array<[number, number]>; spared: readonly number[] } {
   const { first, last, keep } = request;
   // Marking close-on-exec cannot hurt the runtime: its fds already are.
-  if (request.cloexec || request.beforeExec) return gapsAround(first, last, keep);
+  if (request.cloexec || request.beforeExec) return { ranges: gapsAround(first, last, keep), spared: NOTHING_SPARED };
   const { spared, open } = viewRuntime(first, last);
-  debugSpared(spared, first, last);
-  if (open !== undefined) return runsOfOpen(first, last, open, new Set([...spared, ...keep]));
-  if (keep.length === 0) return gapsAround(first, last, spared);
-  if (spared.length === 0) return gapsAround(first, last, keep);
-  return gapsAround(first, last, [...spared, ...keep].sort((a, b) => a - b));
+  if (open !== undefined) return { ranges: runsOfOpen(first, last, open, new Set([...spared, ...keep])), spared };
+  if (keep.length === 0) return { ranges: gapsAround(first, last, spared), spared };
+  if (spared.length === 0) return { ranges: gapsAround(first, last, keep), spared };
+  return { ranges: gapsAround(first, last, [...spared, ...keep].sort((a, b) => a - b)), spared };
 }

@@ -22,6 +22,8 @@ export interface Libuv {
   readonly defaultLoop: DataView;
   /** The default loop's address. */
   readonly defaultLoopAddress: bigint;
+  /** The default loop's active_reqs.count: requests started and not yet called back (libuv drops one before its callback runs). */
+  activeRequests(): number;
   /** uv_backend_fd(uv_default_loop()): the loop's epoll fd. */
   backendFd(): number;
   /** The `count` pointers of the array whose address is stored at `offset` in the default loop. */
@@ -31,6 +33,9 @@ export interface Libuv {
   /** Calls `visit` with the type and fd of every handle of the default loop that has one (uv_walk + uv_fileno). */
   walkHandles(visit: (type: number, fd: number) => void): void;
 }
+
+// uv_loop_t's public fields on 64-bit: data, active_handles, handle_queue, then active_reqs.
+const ACTIVE_REQUESTS = process.arch === 'arm' || process.arch === 'ia32' ? 16 : 32;
 
 let bindings: Libuv | null | undefined;
 
@@ -58,6 +63,7 @@ function bind(): Libuv | null {
   const uvWalk = lib.func('uv_walk', 'void', ['void *', walkCallback, 'void *']);
   const loop = uvDefaultLoop();
   const loopSize = Number(lib.func('size_t uv_loop_size()')());
+  const loopMemory = new DataView(koffi.view(loop, loopSize));
   const fd = [0];
   let visitor: ((type: number, fd: number) => void) | undefined;
   // Registered once and kept: a koffi callback costs a trampoline slot.
@@ -68,9 +74,10 @@ function bind(): Libuv | null {
     version: lib.func('uint uv_version()')() as number,
     loopSize,
     handleSize: (type) => Number(uvHandleSize(type)),
-    defaultLoop: new DataView(koffi.view(loop, loopSize)),
+    defaultLoop: loopMemory,
     defaultLoopAddress: BigInt(koffi.address(loop)),
     backendFd: () => uvBackendFd(loop) as number,
+    activeRequests: () => loopMemory.getUint32(ACTIVE_REQUESTS, true),
     pointerArrayAt(offset, count) {
       if (count === 0) return [];
       const array = koffi.decode(loop, offset, 'void *');

@@ -4,10 +4,12 @@
 // worker is alive; the files Node and V8 read while a worker starts (its
 // modules; /proc/self/maps and the node binary, opened without O_CLOEXEC
 // while V8 builds its isolate); and the files and sockets libuv's threadpool
-// opens for a request in flight (fs.promises.open, dns.lookup reading
-// /etc/hosts), whose number the caller does not hold yet. Everything else,
-// a regular file above all, is the caller's even then.
+// opens for a request in flight (fs.promises.open; dns.lookup reading
+// /etc/hosts or asking a DNS server over a socket), whose number the caller
+// does not hold yet. Everything else is the caller's even then.
 import { realpathSync } from 'node:fs';
+import { libuv } from '../native/libuv.js';
+import { isMainThread } from '../runtime/main-thread.js';
 import { nodeActivity } from '../runtime/node-activity.js';
 import type { FdOwner, TableLook } from './owner.js';
 
@@ -22,7 +24,8 @@ export const threadsOwner: FdOwner = {
   claim(look, claim) {
     const workers = nodeActivity.otherThreads();
     const starting = workers && nodeActivity.workerStarting();
-    const threadpool = nodeActivity.threadpoolBusy();
+    const threadpool = threadpoolOpening();
+    const resolving = threadpool && nodeActivity.resolving();
     if (!workers && !threadpool) return;
     for (const fd of look.fds) {
       const target = look.target(fd);
@@ -31,12 +34,20 @@ export const threadsOwner: FdOwner = {
         if (starting && isWorkerStartupTarget(target) && look.readOnly(fd)) claim(fd, 'worker');
       } else if (workers && (starting || isThreadInfrastructure(look, fd, target))) {
         claim(fd, 'worker');
-      } else if (threadpool && (target.startsWith('/') || target.startsWith('socket:'))) {
+      } else if (threadpool && (target.startsWith('/') || (resolving && target.startsWith('socket:')))) {
         claim(fd, 'node:threadpool');
       }
     }
   },
 };
+
+// Node lists a finished request until its callback has run (the turn after
+// an await); libuv's own count drops first, so both must say it is in flight.
+function threadpoolOpening(): boolean {
+  if (!nodeActivity.threadpoolBusy()) return false;
+  const uv = isMainThread() ? libuv() : null; // the default loop is the main thread's
+  return uv === null || uv.activeRequests() > 0;
+}
 
 function isThreadInfrastructure(look: TableLook, fd: number, target: string): boolean {
   return THREAD_INFRASTRUCTURE.test(target) && (!target.startsWith('/') || look.readOnly(fd));

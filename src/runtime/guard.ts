@@ -100,8 +100,8 @@ export function forgetRuntimeFds(): void {
 /** Prints each spared fd of first..last with its owner when NODE_DEBUG names close-range. */
 export function debugSpared(spared: readonly number[], first: number, last: number): void {
   if (!(debugging ??= debug.enabled)) return;
-  const owners = (cache ?? look()).owners;
-  for (const fd of spared) if (fd >= first && fd <= last) debug('spared fd %d (%s)', fd, owners.get(fd) ?? 'unknown');
+  const owners = cache?.owners;
+  for (const fd of spared) if (fd >= first && fd <= last) debug('spared fd %d (%s)', fd, owners?.get(fd) ?? 'unknown');
 }
 
 function validCache(): Answer | undefined {

@@ -27,11 +27,15 @@ export interface RuntimeActivity {
   workerStarting(): boolean;
   /** libuv's threadpool serves a request that may open fds (fs, getaddrinfo). */
   threadpoolBusy(): boolean;
+  /** A getaddrinfo or getnameinfo request is in flight (it may open a socket to a DNS server). */
+  resolving(): boolean;
 }
 
 // Requests that libuv's threadpool serves by opening fds of its own (fs, and
 // getaddrinfo reading /etc/hosts or asking a DNS server).
 const THREADPOOL_REQUESTS = ['FSReq', 'FileHandle', 'GetAddrInfoReqWrap', 'GetNameInfoReqWrap'];
+
+const RESOLVER_REQUESTS = ['GetAddrInfoReqWrap', 'GetNameInfoReqWrap'];
 
 let lastAsyncId = -2;
 let liveWorkers = 0;
@@ -53,6 +57,13 @@ subscribe('worker_threads', (message) => {
   });
 });
 
+function activeResources(prefixes: readonly string[]): boolean {
+  for (const name of process.getActiveResourcesInfo()) {
+    if (prefixes.some((prefix) => name.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
 function nextAsyncId(): number {
   // Default options: with async_hooks destroy hooks on (APM tools), they hear of its end too.
   return new AsyncResource('CLOSE_RANGE_PROBE').asyncId();
@@ -70,10 +81,6 @@ export const nodeActivity: RuntimeActivity = {
   },
   otherThreads: () => liveWorkers > 0 || !isMainThread(),
   workerStarting: () => startingWorkers > 0,
-  threadpoolBusy() {
-    for (const name of process.getActiveResourcesInfo()) {
-      if (THREADPOOL_REQUESTS.some((prefix) => name.startsWith(prefix))) return true;
-    }
-    return false;
-  },
+  threadpoolBusy: () => activeResources(THREADPOOL_REQUESTS),
+  resolving: () => activeResources(RESOLVER_REQUESTS),
 };
