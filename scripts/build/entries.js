@@ -6,7 +6,6 @@ export const LIBRARY_ENTRIES = [
   { name: 'child_process/index', subpath: './child_process' },
   { name: 'register/index', subpath: './register' },
   { name: 'native/libc' },
-  { name: 'native/foreign-fds' },
   { name: 'runtime/detect' },
   { name: 'mechanisms/brute-force' },
 ];
