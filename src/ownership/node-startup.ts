@@ -16,11 +16,11 @@ const ANON_INODES = new Set(['anon_inode:[eventpoll]', 'anon_inode:[eventfd]', '
 
 let startup: Map<number, FileIdentity> | undefined;
 
-/** An owner for the fds below `defaultBackendFd` (the default loop's epoll fd) that Node made at start-up. */
-export function nodeStartupOwner(defaultBackendFd: () => number): FdOwner {
+/** An owner for the fds below `bound` (the default loop's epoll fd, as a rule) that Node made at start-up. */
+export function nodeStartupOwner(bound: (look: TableLook) => number): FdOwner {
   return {
     claim(look, claim) {
-      startup ??= startupFds(look, defaultBackendFd());
+      startup ??= startupFds(look, bound(look));
       for (const [fd, file] of startup) {
         if (look.isOpen(fd) && isSameFile(fileIdentity(fd), file)) claim(fd, 'node:startup');
       }

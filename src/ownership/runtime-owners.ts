@@ -12,6 +12,7 @@ import { nodeStartupOwner } from './node-startup.js';
 import type { FdOwner } from './owner.js';
 import type { FreshLook } from './table-look.js';
 import { threadsOwner } from './threads.js';
+import { v8FilesOwner } from './v8-files.js';
 
 /**
  * How ownership is known: 'libuv' asks Node's loop and handles; 'by-type'
@@ -25,7 +26,13 @@ export interface RuntimeOwners {
   readonly owners: readonly FdOwner[];
 }
 
-const startup = nodeStartupOwner(() => libuv()!.backendFd());
+// Node makes its start-up fds before the default loop; with --prof, after
+// it, but before V8 opens its log: below whichever of the two comes later.
+const startup = nodeStartupOwner((look) => {
+  let bound = libuv()!.backendFd();
+  v8FilesOwner.claim(look, (fd) => (bound = Math.max(bound, fd)));
+  return bound;
+});
 const EXACT: RuntimeOwners = { source: 'libuv', owners: [nodeLoopOwner, nodeHandlesOwner, startup, ...NODE_OWNERS, threadsOwner] };
 const BY_TYPE: RuntimeOwners = { source: 'by-type', owners: [byTypeOwner, ...NODE_OWNERS, threadsOwner] };
 

@@ -14,12 +14,15 @@ const RUNTIME_OWNERS = {
   'inflight:file': 'node:threadpool',
 };
 
-// While another thread may be opening files (a worker is alive, async fs is
-// in flight), the guard spares close-on-exec files opened by path: it cannot
-// tell them from one that thread holds. Pipes, sockets and anon inodes it can.
-const SCENARIOS_SPARING_FILES = new Set(['busy+worker', 'busy+fs-in-flight']);
+// While another thread may be opening files (async fs is in flight), the
+// guard spares close-on-exec files opened by path: it cannot tell them from
+// one that thread holds. While a worker lives, also the close-on-exec kinds
+// a worker's loop and handles have (docs/runtime-guard.md#limits).
+const SPARABLE = {
+  'busy+worker': (target) => /^(\/|pipe:|socket:|anon_inode:)/.test(target),
+  'busy+fs-in-flight': (target) => target.startsWith('/'),
+};
 const FILE_OWNERS = new Set(['node:threadpool', 'worker']);
-const isOpenedByPath = (target) => target.startsWith('/');
 
 const show = (owner) => (owner === undefined ? 'not asked' : JSON.stringify(owner));
 
@@ -34,7 +37,7 @@ function describe(entry) {
 export function userFdsNotClosed(result, prefix, scenario) {
   const wrong = [];
   for (const entry of result.fds.filter(({ label }) => label?.startsWith(prefix))) {
-    const sparedAsFile = SCENARIOS_SPARING_FILES.has(scenario) && entry.cloexec && isOpenedByPath(entry.target);
+    const sparedAsFile = entry.cloexec && (SPARABLE[scenario]?.(entry.target) ?? false);
     if (sparedAsFile && entry.open && FILE_OWNERS.has(entry.ownerAfter)) continue;
     const ownerBeforeRight = !('ownerBefore' in entry) || entry.ownerBefore === null || (sparedAsFile && FILE_OWNERS.has(entry.ownerBefore));
     if (!entry.open && ownerBeforeRight) continue;

@@ -21,8 +21,13 @@ test('snapshotFds().leaked() reports none of the runtime\'s own fds, not the sig
   assert.deepEqual(leaks().beyond, []);
 });
 
-test(`snapshotFds().leaked() reports ${USER_LEAKS}, while a worker started meanwhile is alive`, () => {
-  assert.deepEqual(leaks('worker').missed, []);
+// While a worker lives, its loop and handles look like close-on-exec pipes,
+// sockets and anon inodes of the caller's (docs/runtime-guard.md#limits):
+// those may be left out, named 'worker', and nothing else.
+test(`snapshotFds().leaked() reports ${USER_LEAKS}, while a worker started meanwhile is alive, except the close-on-exec kinds a worker's loop has, named 'worker'`, () => {
+  const { missed } = leaks('worker');
+  const sparable = ({ label }) => label === 'js:devnull' || (label.startsWith('ffi:') && label.endsWith('+cloexec'));
+  assert.deepEqual(missed.filter((entry) => !sparable(entry) || entry.owner !== 'worker'), []);
 });
 
 test('snapshotFds().leaked() does not report the loop of a worker started meanwhile', () => {
