@@ -56,7 +56,7 @@ function testCommand(runtime, binary) {
     const env = { ...process.env, PATH: `${dirname(binary)}:${process.env.PATH}` };
     return { command: binary, args: testRunnerArgs([...suiteFiles(), ...runtime.runtimeTests]), env };
   }
-  const env = { ...process.env, CLOSE_RANGE_FIXTURE_RUNTIME: JSON.stringify(runtime.command(binary)) };
+  const env = { ...process.env, CLOSE_RANGE_RUNTIME_ID: runtime.id, CLOSE_RANGE_FIXTURE_RUNTIME: JSON.stringify(runtime.command(binary)) };
   return { command: process.execPath, args: testRunnerArgs([...runtime.runtimeTests, ...runtime.fixtureTests]), env };
 }
 

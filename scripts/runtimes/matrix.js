@@ -41,7 +41,7 @@ export const RUNTIMES = [
     version: '1.4.5',
     package: () => BUN_ARCH[arch] && `@oven/bun-linux-${BUN_ARCH[arch]}${isMusl() ? '-musl' : ''}`,
     binary: 'bin/bun',
-    runtimeTests: ['test/runtimes/bun.test.js', 'test/runtimes/bun-register.test.js'],
+    runtimeTests: ['test/runtimes/bun.test.js', 'test/runtimes/bun-register.test.js', 'test/runtimes/bun-ownership.test.js'],
     command: (binary) => [binary],
     // Not here: close-range and close-range-kernel observe what a plain
     // child inherits, and Bun's spawn passes nothing but stdio;
@@ -68,7 +68,7 @@ export const RUNTIMES = [
     binary: 'bin/bun',
     libc: 'musl',
     prepare: (home) => isMusl() || prepareMuslLibraries(home),
-    runtimeTests: ['test/runtimes/musl.test.js'],
+    runtimeTests: ['test/runtimes/musl.test.js', 'test/runtimes/bun-ownership.test.js'],
     command: (binary) => (isMusl() ? [binary] : ['env', `LD_LIBRARY_PATH=${muslLibraryPath(binary)}`, binary]),
     // The same as for Bun, for the same reasons.
     fixtureTests: [
@@ -84,7 +84,7 @@ export const RUNTIMES = [
     // Deno publishes no musl build.
     package: () => DENO_ARCH[arch] && !isMusl() && `@deno/linux-${DENO_ARCH[arch]}-glibc`,
     binary: 'deno',
-    runtimeTests: ['test/runtimes/deno.test.js', 'test/runtimes/deno-register.test.js'],
+    runtimeTests: ['test/runtimes/deno.test.js', 'test/runtimes/deno-register.test.js', 'test/runtimes/deno-ownership.test.js'],
     command: (binary) => [binary, 'run', '-A'],
     // Not here: close-range-glibc and fds/list use node:fs on fds made with
     // dup2 or closed natively, which Deno's node:fs table refuses or breaks

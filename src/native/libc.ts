@@ -47,20 +47,23 @@ export interface Libc {
   fstatfs(fd: number, buffer: Uint8Array): number;
   /** select(2) on a read set only, with a zero timeout: never blocks. */
   selectReadable(nfds: number, readSet: Uint8Array): number;
+  /** kcmp(2) KCMP_FILE on two fds of this process: 0 when both are one open file description (a dup), > 0 when not. */
+  sameOpenFile(fd1: number, fd2: number): number;
 }
 
 // x86-64, arm64 and every other architecture since Linux 5.1 share the
 // generic syscall table for new calls; only alpha differs, and Node has no alpha port.
 const SYS_CLOSE_RANGE = 436;
 // Older calls are numbered per architecture: every Linux architecture koffi supports.
-const SYSCALL_NUMBERS: Record<string, { getdents64: number; statx: number }> = {
-  x64: { getdents64: 217, statx: 332 },
-  ia32: { getdents64: 220, statx: 383 },
-  arm: { getdents64: 217, statx: 397 },
-  arm64: { getdents64: 61, statx: 291 },
-  riscv64: { getdents64: 61, statx: 291 },
-  loong64: { getdents64: 61, statx: 291 },
+const SYSCALL_NUMBERS: Record<string, { getdents64: number; statx: number; kcmp: number }> = {
+  x64: { getdents64: 217, statx: 332, kcmp: 312 },
+  ia32: { getdents64: 220, statx: 383, kcmp: 349 },
+  arm: { getdents64: 217, statx: 397, kcmp: 378 },
+  arm64: { getdents64: 61, statx: 291, kcmp: 272 },
+  riscv64: { getdents64: 61, statx: 291, kcmp: 272 },
+  loong64: { getdents64: 61, statx: 291, kcmp: 272 },
 };
+const KCMP_FILE = 0;
 
 /** The errnos the library acts on, negative as every binding here returns them. */
 export const EPERM = -1;
@@ -148,6 +151,7 @@ function bind(): Libc {
   const readlinkat = lib.func('long readlinkat(int, str, _Out_ uint8_t *, ulong)');
   const getdents64 = lib.func('long syscall(long, int, _Out_ uint8_t *, ulong)');
   const statx = lib.func('long syscall(long, int, str, int, uint, _Out_ uint8_t *)');
+  const kcmp = lib.func('long syscall(long, int, int, int, ulong, ulong)');
   const lseek = lib.func('long lseek(int, long, int)');
   const getsockopt = lib.func('int getsockopt(int, int, int, _Out_ uint8_t *, _Inout_ uint8_t *)');
   const getsockname = lib.func('int getsockname(int, _Out_ uint8_t *, _Inout_ uint8_t *)');
@@ -211,5 +215,8 @@ function bind(): Libc {
     fcntlOwner: checked((fd: number, command: number, owner: Int32Array) => fcntlOwner(fd, command, owner)),
     fstatfs: checked((fd: number, buffer: Uint8Array) => fstatfs(fd, buffer)),
     selectReadable: checked((nfds: number, readSet: Uint8Array) => select(nfds, readSet, null, null, zeroTimeout.fill(0))),
+    sameOpenFile: numbers
+      ? checked((fd1: number, fd2: number) => kcmp(numbers.kcmp, process.pid, process.pid, KCMP_FILE, fd1, fd2))
+      : () => ENOSYS,
   };
 }

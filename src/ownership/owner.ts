@@ -26,7 +26,8 @@ export type OwnerName =
   | 'inspector'
   | 'v8:log'
   | 'bun'
-  | 'deno';
+  | 'deno'
+  | 'deno:resource';
 
 /** One look at the table: what the owners may ask about each open fd, each fact read at most once. */
 export interface TableLook {

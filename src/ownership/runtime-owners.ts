@@ -1,9 +1,10 @@
 // Which owners answer in the running runtime, and how exactly.
-import { fileIdentity, isSameFile } from '../fds/stat.js';
 import { libuv } from '../native/libuv.js';
 import { runtime } from '../runtime/detect.js';
 import { isMainThread } from '../runtime/main-thread.js';
+import { bunOwner } from './bun.js';
 import { byTypeOwner } from './by-type.js';
+import { denoOwner } from './deno.js';
 import { defaultLoopFds, nodeLoopOwner } from './node-loop.js';
 import { nodeHandlesOwner } from './node-handles.js';
 import { NODE_OWNERS } from './node-owners.js';
@@ -35,26 +36,13 @@ const startup = nodeStartupOwner((look) => {
 const EXACT: RuntimeOwners = { source: 'libuv', owners: [nodeLoopOwner, nodeHandlesOwner, startup, ...NODE_OWNERS, threadsOwner] };
 const BY_TYPE: RuntimeOwners = { source: 'by-type', owners: [byTypeOwner, ...NODE_OWNERS, threadsOwner] };
 
-const bunOwner: FdOwner = {
-  claim(look, claim) {
-    byTypeOwner.claim(look, (fd) => claim(fd, 'bun'));
-    const stdio = [0, 1, 2].map(fileIdentity);
-    for (const fd of look.fds) {
-      if (fd > 2 && look.cloexec(fd) && stdio.some((file) => isSameFile(fileIdentity(fd), file))) claim(fd, 'bun');
-    }
-  },
-};
-
-const denoOwner: FdOwner = {
-  claim(look, claim) {
-    for (const fd of look.fds) if (look.cloexec(fd)) claim(fd, 'deno');
-  },
-};
+const BUN: RuntimeOwners = { source: 'bun', owners: [bunOwner] };
+const DENO: RuntimeOwners = { source: 'deno', owners: [denoOwner] };
 
 /** The owners to ask about `look`, a look at this thread's table. */
 export function runtimeOwners(look: FreshLook): RuntimeOwners {
-  if (runtime.name === 'bun') return { source: 'bun', owners: [bunOwner] };
-  if (runtime.name === 'deno') return { source: 'deno', owners: [denoOwner] };
+  if (runtime.name === 'bun') return BUN;
+  if (runtime.name === 'deno') return DENO;
   if (!look.procfs || !isMainThread() || defaultLoopFds(look) === undefined) return BY_TYPE;
   return EXACT;
 }

@@ -1,12 +1,9 @@
-// Deno opens every descriptor it owns with O_CLOEXEC: files behind its
-// resources (Deno.open), the SQLite databases of its module cache, its
-// copies of stdio, its event loop. Closing one breaks Deno: a resource then
-// reads or closes whatever file reuses the number, and node:fs, which keeps a
-// table of the fds it opened, hands out dead numbers after one is closed
-// behind its back. Deno 2 removed Deno.resources() and maps no resource to an
-// fd in any public API, so the only reliable rule is that every close-on-exec
-// fd is Deno's. What JavaScript cannot open that way (fds inherited without
-// close-on-exec, or opened through FFI without O_CLOEXEC) is still closed.
+// Deno: which fds it holds is src/ownership/deno.ts's to tell. Closing one
+// breaks Deno: a resource then reads or closes whatever file reuses the
+// number, and node:fs, which keeps a table of the fds it opened, hands out
+// dead numbers after one is closed behind its back. Deno opens everything
+// with O_CLOEXEC and maps no resource to an fd in any public API, so a
+// close-on-exec file may be any of its resources (ownsEveryCloexecFd).
 import { readdirSync } from 'node:fs';
 import type { RuntimeProfile } from './detect.js';
 

@@ -45,6 +45,12 @@ export function openNativeFds() {
   return fds;
 }
 
+/** One pipe, [read end, write end], with CLOEXEC when `cloexec`. */
+export const nativePipe = (cloexec) => pair('pipe2', (out) => libc().pipe2(out, cloexec ? CLOEXEC : 0));
+
+/** One eventfd, with CLOEXEC when `cloexec`. */
+export const nativeEventfd = (cloexec) => checked('eventfd', libc().eventfd(0, cloexec ? CLOEXEC : 0));
+
 const F_GETFD = 1;
 const FD_CLOEXEC = 1;
 const F_SETOWN = 8;

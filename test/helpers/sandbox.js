@@ -43,15 +43,17 @@ export function seccompLauncher() {
  * The command that runs `command` in the sandbox:
  *   closeRange: 'ENOSYS' | 'EPERM' | 'EINVAL-CLOEXEC' | 'ERRNO=N' (undefined: the real kernel)
  *   unshare: 'EPERM' refuses unshare(2) too
+ *   kcmp: 'EPERM' refuses kcmp(2) too
  *   procfs: false mounts a tmpfs over /proc in a private mount namespace
  *   shell: a bash snippet run last, right before the command (e.g. to lower RLIMIT_NOFILE)
  *   trace: syscall names strace records (all threads) into the file `traceFile`
  */
-export function sandboxed(command, { closeRange, unshare, procfs = true, shell, trace } = {}, traceFile = undefined) {
+export function sandboxed(command, { closeRange, unshare, kcmp, procfs = true, shell, trace } = {}, traceFile = undefined) {
   let argv = command;
   if (trace) argv = ['strace', '-f', '-qq', '-o', traceFile, '-e', `trace=${trace.join(',')}`, ...argv];
   if (shell) argv = ['bash', '-c', `${shell}\nexec "$@"`, 'bash', ...argv];
   if (unshare) argv = [seccompLauncher(), `UNSHARE-${unshare}`, ...argv];
+  if (kcmp) argv = [seccompLauncher(), `KCMP-${kcmp}`, ...argv];
   if (closeRange) argv = [seccompLauncher(), closeRange, ...argv];
   if (!procfs) argv = [...PRIVATE_MOUNTS, ...HIDE_PROC, ...argv];
   return argv;

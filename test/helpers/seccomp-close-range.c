@@ -5,9 +5,10 @@
  * is allowed. The filter is installed here, before exec, so every thread of
  * the command inherits it from its first instruction. UNSHARE-EPERM refuses
  * unshare(2) instead, as Docker's default profile does without CAP_SYS_ADMIN;
- * filters stack, so the launcher can run itself to refuse both.
+ * filters stack, so the launcher can run itself to refuse both. KCMP-EPERM
+ * refuses kcmp(2), as Docker's default profile does without CAP_SYS_PTRACE.
  *
- * Usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM COMMAND [ARG...]
+ * Usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM|KCMP-EPERM COMMAND [ARG...]
  */
 #include <errno.h>
 #include <linux/audit.h>
@@ -35,7 +36,7 @@
 #define FLAGS_LOW_WORD offsetof(struct seccomp_data, args[2])
 
 static int usage(void) {
-  fprintf(stderr, "usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM COMMAND [ARG...]\n");
+  fprintf(stderr, "usage: seccomp-close-range ENOSYS|EPERM|EINVAL-CLOEXEC|ERRNO=N|UNSHARE-EPERM|KCMP-EPERM COMMAND [ARG...]\n");
   return 125;
 }
 
@@ -49,6 +50,7 @@ int main(int argc, char **argv) {
   else if (strcmp(argv[1], "EINVAL-CLOEXEC") == 0) error = EINVAL, only_cloexec = 1;
   else if (strncmp(argv[1], "ERRNO=", 6) == 0) error = atoi(argv[1] + 6);
   else if (strcmp(argv[1], "UNSHARE-EPERM") == 0) error = EPERM, refused_call = __NR_unshare;
+  else if (strcmp(argv[1], "KCMP-EPERM") == 0) error = EPERM, refused_call = __NR_kcmp;
   else return usage();
 
   struct sock_filter filter[] = {
