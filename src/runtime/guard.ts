@@ -16,8 +16,8 @@
 // that another thread opens meanwhile lands on a number that was free, so it
 // is never hit. The look's own directory fd is left out of it for the same
 // reason: once closed, its number is free for another thread.
-import { debuglog } from 'node:util';
 import { fileIdentity, isSameFile, type FileIdentity } from '../fds/stat.js';
+import { util } from '../node-util.js';
 import type { OwnerName } from '../ownership/owner.js';
 import { runtimeOwners, type OwnershipSource } from '../ownership/runtime-owners.js';
 import { lookAtTable } from '../ownership/table-look.js';
@@ -44,7 +44,7 @@ interface Answer {
 }
 
 const RECHECKED = new Set<OwnerName>(['node:tcp', 'node:pipe', 'node:tty', 'node:udp', 'node:poll']);
-const debug = debuglog('close-range');
+const debug = util.debuglog('close-range');
 // NODE_DEBUG is read once, at start-up: so is this (the getter costs more than the rest of a cached call's checks).
 let debugging: boolean | undefined;
 
