@@ -1,10 +1,10 @@
 // The ratios this project promises, computed from one run's medians.
 const CLOSE_TARGETS = [
-  { name: 'closeRange vs C close_range, 1000 fds', caseId: 'fds-1000', method: 'closeRange', reference: 'c-close-range', atMost: 1.25, aim: 1.1 },
-  { name: 'closeRange vs C close_range, 4 fds', caseId: 'fds-4', method: 'closeRange', reference: 'c-close-range', atMost: 3, aim: 1.3 },
+  { name: 'closeRange vs C close_range, 1000 fds', caseId: 'fds-1000', method: 'closeRange', reference: 'c-close-range', atMost: 1.15, aim: 1.1 },
+  { name: 'closeRange vs C close_range, 4 fds', caseId: 'fds-4', method: 'closeRange', reference: 'c-close-range', atMost: 1.5, aim: 1.3 },
   { name: 'procfs fallback vs C /proc walk, 1000 fds', caseId: 'fds-1000', method: 'procfs', reference: 'c-proc-walk', atMost: 1.5 },
   { name: 'procfs fallback vs C /proc walk, 4 fds', caseId: 'fds-4', method: 'procfs', reference: 'c-proc-walk', atMost: 1.5 },
-  { name: 'closeFrom(3) vs closeRange, 1000 fds', caseId: 'fds-1000', method: 'closeFrom', reference: 'closeRange', atMost: 2 },
+  { name: 'closeFrom(3) vs closeRange, 1000 fds', caseId: 'fds-1000', method: 'closeFrom', reference: 'closeRange', atMost: 1.2 },
   { name: 'closeFrom(3) vs closeRange, 4 fds', caseId: 'fds-4', method: 'closeFrom', reference: 'closeRange', atMost: 2 },
 ];
 
