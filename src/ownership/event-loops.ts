@@ -65,7 +65,7 @@ function isStillRegistered(look: TableLook, { fd, inode }: Registration): boolea
 let buffer: Uint8Array | undefined;
 
 /** What /proc/self/fdinfo says is registered in epoll fd `fd`; undefined once it is closed. */
-function registrationsOf(fd: number): Registration[] | undefined {
+export function registrationsOf(fd: number): Registration[] | undefined {
   const text = readFdInfo(fd);
   if (text === undefined) return undefined;
   return [...text.matchAll(REGISTRATION)].map(([, registered, inode]) => ({

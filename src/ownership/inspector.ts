@@ -14,9 +14,8 @@
 // found by the order the thread opens them in, with the main thread blocked
 // in inspector.open() meanwhile: the ring right after the epoll fd (before
 // the signal pipe), the reserve last before the first listener.
-import { readFileSync } from 'node:fs';
-import { procDirectory } from '../fds/directory.js';
 import { libc } from '../native/libc.js';
+import { registrationsOf } from './event-loops.js';
 import { loadedBuiltin } from './loaded-builtin.js';
 import { anyStartupOption } from './startup-options.js';
 import type { Claim, FdOwner, TableLook } from './owner.js';
@@ -26,7 +25,6 @@ type Inspector = typeof import('node:inspector');
 const EVENTPOLL = 'anon_inode:[eventpoll]';
 const IO_URING = 'anon_inode:[io_uring]';
 const RESERVE_TARGETS = new Set(['/dev/null', '/']);
-const FDINFO_DIRECTORY = procDirectory(undefined, 'fdinfo');
 const SOL_SOCKET = 1;
 const SO_ACCEPTCONN = 30;
 const AF_INET = 2;
@@ -116,13 +114,7 @@ function ioLoop(look: TableLook, listeners: readonly number[], wait: boolean): {
 
 /** The fds epoll fd `epoll` watches (its fdinfo's `tfd:` lines); none when it cannot be read. */
 function watchedFds(epoll: number): number[] {
-  let fdinfo: string;
-  try {
-    fdinfo = readFileSync(`${FDINFO_DIRECTORY}/${epoll}`, 'latin1');
-  } catch {
-    return []; // closed meanwhile, or no fd free to read it with
-  }
-  return Array.from(fdinfo.matchAll(/^tfd:\s+(\d+)/gm), (match) => Number(match[1]));
+  return registrationsOf(epoll)?.map(({ fd }) => fd) ?? [];
 }
 
 /** The local TCP/UDP port of socket `fd`; undefined for another family. */

@@ -65,10 +65,7 @@ export function viewRuntime(first: number, last: number): RuntimeView {
  */
 export function cachedRuntimeFdsIn(first: number, last: number): readonly number[] | undefined {
   const answer = validCache();
-  if (answer === undefined) return undefined;
-  for (const { fd, file } of answer.recheck) {
-    if (fd >= first && fd <= last && !isSameFile(fileIdentity(fd), file)) return (cache = undefined);
-  }
+  if (answer === undefined || !handlesUnchanged(answer, first, last)) return (cache = undefined);
   const { spared } = answer;
   if (spared.length === 0 || (first <= spared[0]! && last >= spared[spared.length - 1]!)) return spared;
   return spared.filter((fd) => fd >= first && fd <= last);
@@ -77,8 +74,7 @@ export function cachedRuntimeFdsIn(first: number, last: number): readonly number
 /** Who holds each runtime fd open now (a fresh look unless the cache is valid). */
 export function runtimeOwnersNow(): ReadonlyMap<number, OwnerName> {
   const answer = validCache();
-  if (answer !== undefined && answer.recheck.every(({ fd, file }) => isSameFile(fileIdentity(fd), file))) return answer.owners;
-  return look().owners;
+  return answer !== undefined && handlesUnchanged(answer, 0, Infinity) ? answer.owners : look().owners;
 }
 
 /** Who holds `fd`, or null when it is the caller's. */
@@ -110,6 +106,11 @@ export function debugSpared(spared: readonly number[], first: number, last: numb
   if (!(debugging ??= debug.enabled)) return;
   const owners = cache?.owners;
   for (const fd of spared) if (fd >= first && fd <= last) debug('spared fd %d (%s)', fd, owners?.get(fd) ?? 'unknown');
+}
+
+/** Whether each fd behind a handle in first..last is still the file it was. */
+function handlesUnchanged({ recheck }: Answer, first: number, last: number): boolean {
+  return recheck.every(({ fd, file }) => fd < first || fd > last || isSameFile(fileIdentity(fd), file));
 }
 
 function validCache(): Answer | undefined {
