@@ -110,7 +110,10 @@ export function debugSpared(spared: readonly number[], first: number, last: numb
 
 /** Whether each fd behind a handle in first..last is still the file it was. */
 function handlesUnchanged({ recheck }: Answer, first: number, last: number): boolean {
-  return recheck.every(({ fd, file }) => fd < first || fd > last || isSameFile(fileIdentity(fd), file));
+  for (const { fd, file } of recheck) {
+    if (fd >= first && fd <= last && !isSameFile(fileIdentity(fd), file)) return false;
+  }
+  return true;
 }
 
 function validCache(): Answer | undefined {
