@@ -18,7 +18,10 @@ const external = (id) => id !== 'node:fs' && outside(id);
 // importing two entries loads one copy of the library, never two; code only
 // one entry reaches stays in that entry's file. What only the spawning entries
 // (child_process, register) share gets a chunk of its own: the library's
-// import then does not load node:child_process and its streams (~5 ms).
+// import then does not load node:child_process and its streams (~5 ms). What
+// the register entry loads at start-up goes into a chunk small enough for
+// every process's start-up (the rest of registering loads at the first child
+// start).
 function sharedChunk(id, { getModuleInfo }) {
   const entries = new Set();
   const seen = new Set();
@@ -31,6 +34,7 @@ function sharedChunk(id, { getModuleInfo }) {
   };
   walk(id);
   if (entries.size < 2) return undefined;
+  if (entries.has(resolve(compiled('register/index')))) return 'startup';
   return entries.has(resolve(compiled('index'))) ? 'library' : 'spawning';
 }
 

@@ -5,6 +5,7 @@ export const LIBRARY_ENTRIES = [
   { name: 'index', subpath: '.' },
   { name: 'child_process/index', subpath: './child_process' },
   { name: 'register/index', subpath: './register' },
+  { name: 'register/deferred' },
   { name: 'native/libc' },
   { name: 'runtime/detect' },
   { name: 'mechanisms/brute-force' },

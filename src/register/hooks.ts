@@ -2,14 +2,10 @@
 // module object or through ChildProcess.prototype.spawn (which spawn, exec,
 // execFile and fork call, even through a reference taken before registering);
 // spawnSync, execSync and execFileSync go to an internal binding, so only
-// their module functions can be reached. Each gets the drop-ins' handoff.
-import childProcess from 'node:child_process';
-import nodeModule from 'node:module';
-import { startWithHandoff } from '../child_process/handoff.js';
-import type { FdHandoff } from '../child_process/options.js';
+// their module functions can be reached. Each is replaced by a stand-in that,
+// on its first call, loads the drop-ins' handoff and hands over to it.
 import type { StdioDefaults } from '../child_process/stdio-slots.js';
-import { withFdHandoff } from '../child_process/wrap.js';
-import { runtime } from '../runtime/detect.js';
+import type * as Deferred from './deferred.js';
 
 const MODULE_FUNCTIONS: Record<string, StdioDefaults> = {
   spawn: 'spawn',
@@ -20,21 +16,47 @@ const MODULE_FUNCTIONS: Record<string, StdioDefaults> = {
   execSync: 'spawn',
   fork: 'fork',
 };
-const CLOSE_ALL: FdHandoff = { closeFds: true, passFds: [], options: undefined };
+// util.promisify.custom, without loading node:util.
+const PROMISIFY_CUSTOM = Symbol.for('nodejs.util.promisify.custom');
 
 type AnyFunction = (...args: any[]) => any;
+type ChildProcessModule = Record<string, AnyFunction> & { ChildProcess: { prototype: { spawn?: AnyFunction } } };
 
-export function installHooks(): void {
-  const functions = childProcess as unknown as Record<string, AnyFunction>;
-  for (const [name, defaults] of Object.entries(MODULE_FUNCTIONS)) functions[name] = withFdHandoff(functions[name]!, defaults);
-  const prototype = childProcess.ChildProcess.prototype as unknown as { spawn?: AnyFunction };
-  const spawnChild = prototype.spawn;
-  // It sees no passFds, so where children keep only their stdio it has nothing to do.
-  if (spawnChild !== undefined && !runtime.childKeepsOnlyStdio) {
-    prototype.spawn = function spawn(this: unknown, ...args: unknown[]): unknown {
-      return startWithHandoff(CLOSE_ALL, 'spawn', () => spawnChild.apply(this, args));
-    };
+export function installHooks(childProcess: ChildProcessModule, deferred: () => typeof Deferred): void {
+  for (const [name, defaults] of Object.entries(MODULE_FUNCTIONS)) {
+    const original = childProcess[name]!;
+    childProcess[name] = standIn(original, () => deferred().withFdHandoff(original, defaults));
   }
-  // The named exports of the ESM node:child_process follow the module object only when told.
-  (nodeModule as { syncBuiltinESMExports?: () => void }).syncBuiltinESMExports?.();
+  const prototype = childProcess.ChildProcess.prototype;
+  const spawnChild = prototype.spawn;
+  if (spawnChild !== undefined) prototype.spawn = standIn(spawnChild, () => deferred().prototypeSpawnWithHandoff(spawnChild) ?? spawnChild);
+}
+
+/** Same name and promisify behaviour as `original`; what it stands in for is made on the first call. */
+function standIn(original: AnyFunction, hook: () => AnyFunction): AnyFunction {
+  let hooked: AnyFunction | undefined;
+  const hookedOnce = (): AnyFunction => (hooked ??= hook());
+  const wrapped = named(original.name, function (this: unknown, ...args: unknown[]): unknown {
+    return hookedOnce().apply(this, args);
+  });
+  // exec and execFile resolve to { stdout, stderr } through their own custom
+  // promisify; Bun's custom promisify is the function itself.
+  const custom = customPromisify(original);
+  if (custom !== undefined) {
+    const value =
+      custom === original
+        ? wrapped
+        : named(custom.name, function (this: unknown, ...args: unknown[]): unknown {
+            return customPromisify(hookedOnce())!.apply(this, args);
+          });
+    Object.defineProperty(wrapped, PROMISIFY_CUSTOM, { value, enumerable: false });
+  }
+  return wrapped;
+}
+
+const customPromisify = (fn: AnyFunction): AnyFunction | undefined =>
+  (fn as unknown as Record<symbol, AnyFunction | undefined>)[PROMISIFY_CUSTOM];
+
+function named(name: string, fn: AnyFunction): AnyFunction {
+  return Object.defineProperty(fn, 'name', { value: name });
 }

@@ -67,7 +67,7 @@ for (const { version, binary } of REQUIRE_NODES) {
     assert.ok(Number.isInteger(report.highest) && report.highest >= 2);
     assert.equal(report.childNames.length, 7);
     assert.deepEqual(report.loaded.map((path) => path.slice(path.indexOf('/dist/') + 1)).sort(),
-      ['dist/child_process/index.cjs', 'dist/chunks/library.cjs', 'dist/chunks/spawning.cjs', 'dist/index.cjs']);
+      ['dist/child_process/index.cjs', 'dist/chunks/library.cjs', 'dist/chunks/spawning.cjs', 'dist/chunks/startup.cjs', 'dist/index.cjs']);
   });
 }
 
