@@ -54,10 +54,26 @@ const fsByRequire = {
       : null,
 };
 
+// In the CommonJS build, createRequire(import.meta.url) is the module's own
+// require: building a file URL and a second require per call site cost ~0.5 ms
+// of start-up on Node 24 and ~2 ms on Node 20. Other uses of import.meta.url
+// get the URL of the file.
+const META_URL = '__closeRangeImportMetaUrl';
+const ownRequireInCommonJs = {
+  name: 'own-require-in-commonjs',
+  resolveImportMeta: (property, { format }) => (format === 'cjs' && property === 'url' ? META_URL : null),
+  renderChunk: (code, chunk, { format }) =>
+    format === 'cjs'
+      ? code
+          .replace(new RegExp(`\\b\\w+\\.createRequire\\(${META_URL}\\)`, 'g'), 'require')
+          .replaceAll(META_URL, "require('node:url').pathToFileURL(__filename).href")
+      : null,
+};
+
 const library = {
   input: inputOf(LIBRARY_ENTRIES),
   external,
-  plugins: [fsByRequire],
+  plugins: [fsByRequire, ownRequireInCommonJs],
   preserveEntrySignatures: 'strict',
   // Node's built-in modules are loaded for what they export, never for an
   // effect: an entry that uses none of a module's exports must not load it.
@@ -76,7 +92,7 @@ const programs = PROGRAM_ENTRIES.map(({ name, format, executable }) => ({
   input: compiled(name),
   external,
   output: { file: `dist/${name}.${format === 'cjs' ? 'cjs' : 'js'}`, format, generatedCode: 'es2015' },
-  plugins: [fsByRequire, ...(executable ? [{ name: 'executable', writeBundle: ({ file }) => chmodSync(file, 0o755) }] : [])],
+  plugins: [fsByRequire, ownRequireInCommonJs, ...(executable ? [{ name: 'executable', writeBundle: ({ file }) => chmodSync(file, 0o755) }] : [])],
 }));
 
 // One self-contained declaration file per public entry: it imports only

@@ -22,13 +22,21 @@ export function ensureRuntime(id, log = () => {}) {
   return installRuntime(runtimeById(id), CACHE_DIR, log);
 }
 
+/** The binary of runtime `id` of the matrix when it is already in the cache, else undefined. */
+export function installedRuntime(id) {
+  const runtime = runtimeById(id);
+  const packageName = runtime.package();
+  const binary = packageName && binaryPath(runtime, CACHE_DIR, packageName);
+  return binary && existsSync(binary) ? binary : undefined;
+}
+
 /** The binary of `runtime` under `cacheDir`, installed there first when missing. */
 export function installRuntime(runtime, cacheDir, log = () => {}) {
   const { id } = runtime;
   const packageName = runtime.package();
   if (!packageName) throw new Error(`${id} ${runtime.version} publishes no build for linux-${process.arch} here.`);
   const home = join(cacheDir, `${id}-${runtime.version}`);
-  const binary = join(home, 'node_modules', packageName, runtime.binary);
+  const binary = binaryPath(runtime, cacheDir, packageName);
   if (existsSync(binary)) return binary;
 
   log(`installing ${packageName}@${runtime.version} into ${home}`);
@@ -61,3 +69,6 @@ export function installRuntime(runtime, cacheDir, log = () => {}) {
   renameSync(staging, home);
   return binary;
 }
+
+const binaryPath = (runtime, cacheDir, packageName) =>
+  join(cacheDir, `${runtime.id}-${runtime.version}`, 'node_modules', packageName, runtime.binary);
