@@ -26,7 +26,7 @@ export function prototypeSpawnWithHandoff(spawnChild: AnyFunction): AnyFunction 
   };
 }
 
-/** Marks every fd >= 3 but the kept ones close-on-exec, where the runtime's children would inherit them. */
+/** Marks every fd >= 3 but the kept ones close-on-exec, between child starts. */
 export function markInheritedFds(): void {
-  if (!runtime.childKeepsOnlyStdio) withSpawnLock('shared', markAllButKept);
+  withSpawnLock('shared', markAllButKept);
 }

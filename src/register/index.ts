@@ -26,14 +26,18 @@ const globals = globalThis as { [KEY]?: true };
 let deferredModule: typeof Deferred | undefined;
 const deferred = (): typeof Deferred => (deferredModule ??= createRequire(import.meta.url)('./deferred.cjs') as typeof Deferred);
 
-// Once per thread, whichever copy (ESM, CommonJS) comes first.
+// Once per thread, whichever copy (ESM, CommonJS) comes first. Bun's children
+// already start with only what stdio names: there the hooks only hand over
+// passFds, and no convention can reach a child.
 if (globals[KEY] === undefined) {
   globals[KEY] = true;
-  const kept = keptByConventions(process.env);
-  const keptFds = kept.map(({ fd }) => fd);
-  keepInheritable(keptFds, () => deferred().makeInheritable(kept));
+  if (process.versions.bun === undefined) {
+    const kept = keptByConventions(process.env);
+    const keptFds = kept.map(({ fd }) => fd);
+    keepInheritable(keptFds, () => deferred().makeInheritable(kept));
+    // Asked on the first turn, and only when something would be marked:
+    // node:worker_threads (which thread this is) costs ~2 ms of start-up.
+    setImmediate(() => holdsInheritableFds(keptFds) && isMainThread() && deferred().markInheritedFds()).unref();
+  }
   whenChildProcessLoads((childProcess) => installHooks(childProcess as never, deferred));
-  // Asked on the first turn, and only when something would be marked:
-  // node:worker_threads (which thread this is) costs ~2 ms of start-up.
-  setImmediate(() => holdsInheritableFds(keptFds) && isMainThread() && deferred().markInheritedFds()).unref();
 }
