@@ -1,7 +1,8 @@
 // close-range/register under Bun (`bun --preload close-range/register`):
 // Bun's children already hold only their stdio, so registering changes what
-// they inherit only where passFds are given to node:child_process's module
-// object, which then hands them over as Bun's spawn takes them.
+// they inherit only where passFds are given to node:child_process (the module
+// object or its named exports), which then hands them over as Bun's spawn
+// takes them.
 import assert from 'node:assert/strict';
 import { closeSync, openSync } from 'node:fs';
 import { test } from 'node:test';
@@ -17,14 +18,14 @@ function runBun(flags) {
   }
 }
 
-test('under bun --preload close-range/register, every child holds only 0-2, and passFds given to the module object reach the child', () => {
+test('under bun --preload close-range/register, every child holds only 0-2, and passFds given to the module object or to a named export reach the child', () => {
   const { registered, native, children } = runBun(['--preload', 'close-range/register']);
   assert.equal(registered, true);
   const { moduleSpawnSyncPassFds, namedSpawnSyncPassFds, ...plain } = children;
   for (const [start, fds] of Object.entries(plain)) assert.deepEqual(fds, [0, 1, 2], start);
   assert.deepEqual(moduleSpawnSyncPassFds, [0, 1, 2, native]);
-  // Bun binds the ES module's named exports before any preload runs.
-  assert.deepEqual(namedSpawnSyncPassFds, [0, 1, 2]);
+  // The ES module's named exports are bound at the app's first import, after the preload.
+  assert.deepEqual(namedSpawnSyncPassFds, [0, 1, 2, native]);
 });
 
 test('without registering, Bun ignores passFds given to node:child_process: the child holds 0-2 only', () => {
