@@ -13,8 +13,8 @@ const OTHER_NODES = ['node22', 'node24', 'node26'];
 
 /** One start-up group for this Node, and one for each other Node that `npm run test:runtimes` installed. */
 export function registerStartGroups() {
-  const others = OTHER_NODES.map(installedRuntime).filter((binary) => binary !== undefined);
-  return [process.execPath, ...others].map((node, index) => registerStartGroup(node, index === 0 ? '' : `-${OTHER_NODES[index - 1]}`));
+  const others = OTHER_NODES.map((id) => ({ id, binary: installedRuntime(id) })).filter(({ binary }) => binary !== undefined);
+  return [registerStartGroup(process.execPath, ''), ...others.map(({ id, binary }) => registerStartGroup(binary, `-${id}`))];
 }
 
 function registerStartGroup(node, idSuffix) {

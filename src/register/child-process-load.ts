@@ -5,7 +5,6 @@
 // process.getBuiltinModule, and a program that starts no child never loads it.
 // Elsewhere they go in now: Node 20 and Bun have no registerHooks, and on
 // Deno registering keeps the one way it is tested in.
-import { createRequire } from 'node:module';
 import nodeModule from 'node:module';
 
 type ChildProcessModule = typeof import('node:child_process');
@@ -20,7 +19,7 @@ const { versions } = process;
 /** Runs `install` with the module once, before any code can call one of its functions. */
 export function whenChildProcessLoads(install: (childProcess: ChildProcessModule) => void): void {
   const load = (): void => {
-    install(createRequire(import.meta.url)('node:child_process') as ChildProcessModule);
+    install(nodeModule.createRequire(import.meta.url)('node:child_process') as ChildProcessModule);
     // The named exports of the ESM node:child_process follow the module object only when told.
     (nodeModule as { syncBuiltinESMExports?: () => void }).syncBuiltinESMExports?.();
   };
