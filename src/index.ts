@@ -9,4 +9,7 @@ export { describeFd, describeFds } from './fds/describe.js';
 export { snapshotFds, assertNoFdLeaks } from './fds/leaks.js';
 export { enableFdTracing } from './trace/enable.js';
 import './trace/environment.js';
+import { watchFsObjects } from './ownership/fs-objects.js';
+// From here on, the FileHandles and fs streams the program opens are known, and closes spare their fds.
+watchFsObjects();
 export type { FdInfo, FdType, FdFlag, FdListOptions, FdDescribeOptions, FdSnapshot, FdOrigin, SocketInfo } from './fds/types.js';

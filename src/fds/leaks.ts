@@ -16,11 +16,11 @@ import type { FdInfo, FdOrigin, FdSnapshot } from './types.js';
 const identity = (info: FdInfo): string => `${info.device}:${info.inode}`;
 
 // A handle's fd is the program's doing (a server left listening, a child's
-// pipe), and so is a file Deno holds for it (Deno.open, node:fs): a leak.
+// pipe, a FileHandle never closed), and so is a file Deno holds for it (Deno.open, node:fs): a leak.
 // What the runtime makes for itself, lazily or not, is not; nor is what
 // another thread may hold, except a file, which the caller far more likely
 // left open than a worker's start or the threadpool.
-const HANDLE_OWNERS = new Set(['node:tcp', 'node:pipe', 'node:udp', 'node:poll', 'deno:resource']);
+const HANDLE_OWNERS = new Set(['node:tcp', 'node:pipe', 'node:udp', 'node:poll', 'node:filehandle', 'node:fs-stream', 'deno:resource']);
 const MAYBE_OTHER_THREADS = new Set(['worker', 'node:threadpool']);
 const isInfrastructure = ({ owner, type }: FdInfo): boolean =>
   owner !== null && !HANDLE_OWNERS.has(owner) && !(MAYBE_OTHER_THREADS.has(owner) && (type === 'file' || type === 'directory'));

@@ -1,6 +1,6 @@
 // Who holds a descriptor that the caller must not close. Each owner (the
-// Node loop, Node's handles, start-up fds, other threads, V8's files, Bun,
-// Deno) answers for its own fds; the guard combines their answers.
+// Node loop, Node's handles, start-up fds, other threads, V8's files,
+// FileHandles and fs streams, Bun, Deno) answers for its own fds; the guard combines their answers.
 
 /**
  * The documented vocabulary of FdInfo.owner (docs/runtime-guard.md):
@@ -22,6 +22,8 @@ export type OwnerName =
   | 'node:by-type'
   | 'node:threadpool'
   | 'node:trace'
+  | 'node:filehandle'
+  | 'node:fs-stream'
   | 'worker'
   | 'inspector'
   | 'v8:log'

@@ -5,6 +5,7 @@ import { isMainThread } from '../runtime/main-thread.js';
 import { bunOwner } from './bun.js';
 import { byTypeOwner } from './by-type.js';
 import { denoOwner } from './deno.js';
+import { fsObjectsOwner } from './fs-objects.js';
 import { defaultLoopFds, nodeLoopOwner } from './node-loop.js';
 import { nodeHandlesOwner } from './node-handles.js';
 import { NODE_OWNERS } from './node-owners.js';
@@ -33,10 +34,10 @@ const startup = nodeStartupOwner((look) => {
   v8FilesOwner.claim(look, (fd) => (bound = Math.max(bound, fd)));
   return bound;
 });
-const EXACT: RuntimeOwners = { source: 'libuv', owners: [nodeLoopOwner, nodeHandlesOwner, startup, ...NODE_OWNERS, threadsOwner] };
-const BY_TYPE: RuntimeOwners = { source: 'by-type', owners: [byTypeOwner, ...NODE_OWNERS, threadsOwner] };
+const EXACT: RuntimeOwners = { source: 'libuv', owners: [nodeLoopOwner, nodeHandlesOwner, fsObjectsOwner, startup, ...NODE_OWNERS, threadsOwner] };
+const BY_TYPE: RuntimeOwners = { source: 'by-type', owners: [fsObjectsOwner, byTypeOwner, ...NODE_OWNERS, threadsOwner] };
 
-const BUN: RuntimeOwners = { source: 'bun', owners: [bunOwner] };
+const BUN: RuntimeOwners = { source: 'bun', owners: [fsObjectsOwner, bunOwner] };
 const DENO: RuntimeOwners = { source: 'deno', owners: [denoOwner] };
 
 /** The owners to ask about `look`, a look at this thread's table. */

@@ -43,7 +43,7 @@ interface Answer {
   readonly changed: ReadonlyArray<() => boolean>;
 }
 
-const RECHECKED = new Set<OwnerName>(['node:tcp', 'node:pipe', 'node:tty', 'node:udp', 'node:poll']);
+const RECHECKED = new Set<OwnerName>(['node:tcp', 'node:pipe', 'node:tty', 'node:udp', 'node:poll', 'node:filehandle', 'node:fs-stream']);
 const debug = util.debuglog('close-range');
 // NODE_DEBUG is read once, at start-up: so is this (the getter costs more than the rest of a cached call's checks).
 let debugging: boolean | undefined;

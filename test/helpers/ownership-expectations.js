@@ -12,6 +12,9 @@ const RUNTIME_OWNERS = {
   'busy:child-stderr': 'node:pipe',
   'busy:fs.watch': 'node:inotify',
   'inflight:file': 'node:threadpool',
+  'held:filehandle': 'node:filehandle',
+  'held:read-stream': 'node:fs-stream',
+  'held:write-stream': 'node:fs-stream',
 };
 
 // While another thread may be opening files (async fs is in flight), the
@@ -46,10 +49,10 @@ export function userFdsNotClosed(result, prefix, scenario) {
   return wrong;
 }
 
-/** The labelled runtime fds that were closed or carry another owner than theirs, each as a sentence. */
-export function runtimeFdsNotSpared(result) {
+/** The labelled runtime fds (those `labelled` picks) that were closed or carry another owner than theirs, each as a sentence. */
+export function runtimeFdsNotSpared(result, labelled = () => true) {
   const wrong = [];
-  for (const entry of result.fds) {
+  for (const entry of result.fds.filter(({ label }) => label !== null && labelled(label))) {
     const owner = RUNTIME_OWNERS[entry.label] ?? (entry.label === 'worker:started' ? 'any' : undefined);
     if (owner === undefined) continue;
     const rightOwner = owner === 'any' ? entry.ownerAfter !== null : entry.ownerAfter === owner;
@@ -93,7 +96,10 @@ export function debugLinesWrong(result, stderr) {
 
 /** What each feature check of fixtures/ownership-runtime.js gives when the feature works. */
 export function expectedChecks(scenario) {
-  const checks = { timer: 'fired', fsSync: 'sync', fsAsync: 'sync', spawn: 'spawned, sync', serverAccepts: 'ping', signal: 'handled', worker: 42 };
+  const checks = {
+    timer: 'fired', fsSync: 'sync', fsAsync: 'sync', spawn: 'spawned, sync', serverAccepts: 'ping', signal: 'handled', worker: 42,
+    fileHandle: 'content\n', readStream: 'content\n', writeStream: 'written',
+  };
   if (scenario === 'idle' || scenario === 'just-awaited') return checks;
   Object.assign(checks, { connectedClient: 'hello', childPipes: 'through cat', fsWatch: 'changed' });
   if (scenario === 'busy+fs-in-flight') checks.readsInFlight = Array(8).fill(true);

@@ -11,7 +11,7 @@ const leaks = (...args) => {
   return outcomes.get(args.join());
 };
 
-const USER_LEAKS = 'a read-only /dev/null, pipes, sockets, an eventfd, an epoll fd and a timerfd native code opened (with CLOEXEC or without) and a server left listening';
+const USER_LEAKS = 'a read-only /dev/null, pipes, sockets, an eventfd, an epoll fd and a timerfd native code opened (with CLOEXEC or without), a server left listening, a FileHandle and a write stream';
 
 test(`snapshotFds().leaked() reports ${USER_LEAKS}`, () => {
   assert.deepEqual(leaks().missed, []);
